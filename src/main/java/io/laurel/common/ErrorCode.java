@@ -1,0 +1,77 @@
+package io.laurel.common;
+
+import jakarta.ws.rs.core.Response.Status;
+
+/**
+ * Every error code Laurel answers with, its HTTP status and default message.
+ * Business codes come from the platform contract; transport-level failures use the HTTP status as their code.
+ */
+public enum ErrorCode {
+    INVALID_INPUT(400, Status.BAD_REQUEST, "Invalid input"),
+    UNAUTHORIZED(401, Status.UNAUTHORIZED, "Authentication required or credentials invalid"),
+    FORBIDDEN(403, Status.FORBIDDEN, "Not allowed"),
+    NOT_FOUND(404, Status.NOT_FOUND, "Resource not found"),
+    METHOD_NOT_ALLOWED(405, Status.METHOD_NOT_ALLOWED, "Method not allowed on this resource"),
+    NOT_ACCEPTABLE(406, Status.NOT_ACCEPTABLE, "Only application/json responses are available"),
+    CONFLICT(409, Status.CONFLICT, "Conflict with an existing resource"),
+    PAYLOAD_TOO_LARGE(413, Status.REQUEST_ENTITY_TOO_LARGE, "Request body is larger than the configured limit"),
+    UNSUPPORTED_MEDIA_TYPE(415, Status.UNSUPPORTED_MEDIA_TYPE, "Request body must be application/json"),
+    INTERNAL(500, Status.INTERNAL_SERVER_ERROR, "Internal error"),
+    STORE_UNAVAILABLE(503, Status.SERVICE_UNAVAILABLE, "The database is unreachable; retry later"),
+
+    OWNER_TYPE_NOT_ALLOWED(714, Status.BAD_REQUEST, "Owner type is not in the badge's restrictedToOwners"),
+    OWNER_TYPE_MISSING(716, Status.BAD_REQUEST, "Owner type information is missing"),
+    START_ON_IN_PAST(722, Status.BAD_REQUEST, "startOn must not be in the past"),
+    DUPLICATE_BADGE_NAME(725, Status.BAD_REQUEST, "A badge with this name already exists"),
+    NO_OWNER(728, Status.BAD_REQUEST, "ownership.restrictedToOwners must name at least one owner type"),
+    CLAIM_NOT_FOUND(737, Status.BAD_REQUEST, "No active claim for this owner"),
+    REFERENCE_EXISTS(744, Status.BAD_REQUEST, "Reference number already exists"),
+    NOT_ISSUE_EARN(801, Status.BAD_REQUEST, "Only ISSUE_EARN type badge can be issued"),
+    TRIGGERED_BY_MISSING(803, Status.BAD_REQUEST, "Triggering module info is missing"),
+    REQUEST_ID_MISSING(804, Status.BAD_REQUEST, "RequestId is missing"),
+    REQUEST_ID_USED(809, Status.BAD_REQUEST, "Request with the same requestId is not allowed"),
+    EARN_NOT_ACTIVE(814, Status.BAD_REQUEST, "The earned badge is not active"),
+    EVENT_DATE_OUTSIDE_BADGE(816, Status.BAD_REQUEST, "Event date is not in duration of badge meta"),
+    CUSTOMER_NOT_FOUND(1026, Status.NOT_FOUND, "Customer with the specified ID is not found"),
+    INVALID_CUSTOMER_IDENTIFIER(1028, Status.BAD_REQUEST, "Invalid Customer Identifier type"),
+    BADGE_NOT_LIVE(1039, Status.BAD_REQUEST, "Only active badge can be issued"),
+    ACTIVE_ISSUE_EXISTS(1040, Status.BAD_REQUEST, "An active issue for the badge already exists"),
+    BADGE_NOT_FOUND(1054, Status.NOT_FOUND, "Badge not found"),
+    CUSTOMER_LIMIT_REACHED(1101, Status.BAD_REQUEST, "A customer earn limit of the badge is reached"),
+    BADGE_LIMIT_REACHED(1102, Status.BAD_REQUEST, "An earn limit of the badge is reached"),
+    NO_ACTIVE_ISSUE(1103, Status.BAD_REQUEST, "The customer holds no active issue of this badge");
+
+    private final int code;
+    private final Status status;
+    private final String message;
+
+    ErrorCode(int code, Status status, String message) {
+        this.code = code;
+        this.status = status;
+        this.message = message;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public ApiException exception() {
+        return new ApiException(this, message, null);
+    }
+
+    public ApiException exception(String message) {
+        return new ApiException(this, message, null);
+    }
+
+    public ApiException exception(String message, String reference) {
+        return new ApiException(this, message, reference);
+    }
+}

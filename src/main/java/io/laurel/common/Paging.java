@@ -1,0 +1,42 @@
+package io.laurel.common;
+
+import io.quarkus.panache.common.Page;
+
+/** A validated 0-based page request; query values arrive as text so that "abc" is a 400, not a 404. */
+public record Paging(int page, int size) {
+
+    public static Paging parse(String page, String size, int defaultSize, int maxSize) {
+        int p = parseInt("page", page, 0, 0, Integer.MAX_VALUE);
+        int s = parseInt("size", size, defaultSize, 1, maxSize);
+        return new Paging(p, s);
+    }
+
+    /** Parses an optional integer query parameter within [min, max]; an absent or blank value is {@code fallback}. */
+    public static int parseInt(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ErrorCode.INVALID_INPUT.exception(
+                "Query parameter '" + name + "' must be an integer from " + min + " to " + max, name);
+    }
+
+    public Page toPage() {
+        return Page.of(page, size);
+    }
+
+    public Pagination of(long total) {
+        return new Pagination(page, size, total, (total + size - 1) / size);
+    }
+
+    /** The {@code pagination} block of list responses. */
+    public record Pagination(int page, int size, long total, long totalPages) {
+    }
+}

@@ -1,0 +1,48 @@
+package io.laurel.customer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+
+import io.laurel.common.IndexedRepository;
+import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepository;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class CustomerRepository implements ReactivePanacheMongoRepository<CustomerDocument>, IndexedRepository {
+
+    /** Index name of an identifier's uniqueness, so a duplicate-key error tells which identifier clashed. */
+    static String uniqueIndexName(IdentifierType type) {
+        return "customers_" + type.header() + "_unique";
+    }
+
+    @Override
+    public Uni<Void> ensureIndexes() {
+        // Sparse unique single-field indexes on org-scoped keys: the portable form of a partial unique index
+        // (the embedded store ignores partialFilterExpression; a sparse compound index would still index orgId).
+        List<Uni<String>> indexes = new ArrayList<>();
+        indexes.add(mongoCollection().createIndex(Indexes.ascending("customerId"),
+                new IndexOptions().unique(true).name("customers_customerId_unique")));
+        for (IdentifierType type : IdentifierType.values()) {
+            indexes.add(mongoCollection().createIndex(Indexes.ascending(type.keyField()),
+                    new IndexOptions().unique(true).sparse(true).name(uniqueIndexName(type))));
+        }
+        return Uni.join().all(indexes).andFailFast().replaceWithVoid();
+    }
+
+    public Uni<CustomerDocument> findByCustomerId(long orgId, long customerId) {
+        return mongoCollection().find(Filters.and(Filters.eq("orgId", orgId), Filters.eq("customerId", customerId)))
+                .collect().first();
+    }
+
+    public Uni<CustomerDocument> findByIdentifier(long orgId, IdentifierType type, String value) {
+        return mongoCollection()
+                .find(Filters.and(Filters.eq("orgId", orgId), Filters.eq(type.keyField(), type.key(orgId, value))))
+                .collect().first();
+    }
+}

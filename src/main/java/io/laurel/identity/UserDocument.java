@@ -1,0 +1,23 @@
+package io.laurel.identity;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.bson.types.ObjectId;
+
+import io.quarkus.mongodb.panache.common.MongoEntity;
+
+@MongoEntity(collection = "users")
+public class UserDocument {
+    public ObjectId id;
+    public long userId;
+    public long orgId;
+    /** Lower-cased; unique across all orgs, because the token endpoint takes no org. */
+    public String username;
+    /** bcrypt; the clear password is never stored. */
+    public String passwordHash;
+    public String email;
+    public List<String> roles;
+    public Instant createdOn;
+    public String createdBy;
+}

@@ -1,0 +1,74 @@
+package io.laurel;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.laurel.support.MemoryStoreResource;
+import io.laurel.support.Tokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@WithTestResource(value = MemoryStoreResource.class, scope = TestResourceScope.GLOBAL)
+class OperationsTest {
+
+    @Test
+    void readinessChecksTheStore() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("MongoDB")));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void metricsArePrometheusText() {
+        given().header("Authorization", Tokens.basic(MemoryStoreResource.ADMIN, MemoryStoreResource.ADMIN_PASSWORD))
+                .get("/api_gateway/v1/admin/users").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count"))
+                .body(containsString("uri=\"/api_gateway/v1/admin/users\""));
+    }
+
+    @Test
+    void openApiDocumentsEveryEndpointWithTagsAndSecurity() {
+        JsonPath api = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, List<String>> expected = Map.of(
+                "/v3/oauth/token/generate", List.of("post"),
+                "/api_gateway/v1/admin/users", List.of("get", "post"),
+                "/api_gateway/v1/customers", List.of("post"),
+                "/api_gateway/v1/customers/{customerId}", List.of("get"));
+        expected.forEach((path, methods) -> methods.forEach(method -> {
+            Map<String, Object> operation = api.getMap("paths.'" + path + "'." + method);
+            assertNotNull(operation, method + " " + path);
+            assertFalse(((List<?>) operation.get("tags")).isEmpty(), path);
+            assertNotNull(operation.get("summary"), path);
+        }));
+        given().queryParam("format", "json").get("/q/openapi").then()
+                .body("components.securitySchemes", hasKey("basic"))
+                .body("components.securitySchemes", hasKey("oauthToken"))
+                .body("components.securitySchemes", hasKey("uiToken"))
+                .body("components.securitySchemes", hasKey("bearer"))
+                .body("components.schemas.CreateCustomerRequest.properties.email.examples[0]", notNullValue())
+                .body("components.schemas.User.properties", not(hasKey("passwordHash")));
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+}

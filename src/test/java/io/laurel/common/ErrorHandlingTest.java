@@ -1,0 +1,122 @@
+package io.laurel.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.laurel.support.MemoryStoreResource;
+import io.laurel.support.Tokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+/** Bad input of every kind is a 4xx in the envelope, never a 500, and writes nothing. */
+@QuarkusTest
+@WithTestResource(value = MemoryStoreResource.class, scope = TestResourceScope.GLOBAL)
+class ErrorHandlingTest {
+
+    static final String USERS = "/api_gateway/v1/admin/users";
+    static final String CUSTOMERS = "/api_gateway/v1/customers";
+
+    static RequestSpecification asAdmin() {
+        return given().header("Authorization", Tokens.basic(MemoryStoreResource.ADMIN, MemoryStoreResource.ADMIN_PASSWORD));
+    }
+
+    static ValidatableResponse failsWith(ValidatableResponse response, int status) {
+        return response.statusCode(status).contentType(ContentType.JSON).body("data", nullValue())
+                .body("errors[0].code", equalTo(status)).body("warnings.size()", equalTo(0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "truncated JSON        | {\"email\": ",
+            "not JSON at all       | hello",
+            "trailing garbage      | {\"email\": \"a@b.co\"} extra",
+            "array for an object   | [1,2,3]",
+            "JSON null             | null",
+            "duplicate keys        | {\"email\": \"a@b.co\", \"email\": \"c@d.co\"}",
+            "object for a string   | {\"email\": {\"$gt\": \"\"}}" })
+    void malformedOrMistypedJsonIs400(String name, String body) {
+        failsWith(asAdmin().contentType(ContentType.JSON).body(body).post(CUSTOMERS).then(), 400);
+    }
+
+    @Test
+    void anEmptyBodyIs400() {
+        failsWith(asAdmin().contentType(ContentType.JSON).post(CUSTOMERS).then(), 400);
+    }
+
+    @Test
+    void aWrongTypeNamesTheField() {
+        failsWith(asAdmin().contentType(ContentType.JSON)
+                .body("{\"username\": \"typed\", \"password\": \"password-1\", \"roles\": \"OrgAdmin\"}")
+                .post(USERS).then(), 400).body("errors[0].reference", equalTo("roles"))
+                .body("errors[0].message", containsString("array"));
+        failsWith(asAdmin().contentType(ContentType.JSON)
+                .body("{\"username\": \"typed\", \"password\": \"password-1\", \"roles\": [\"OrgAdmin\"], \"orgId\": 1.5}")
+                .post(USERS).then(), 400).body("errors[0].reference", equalTo("orgId"));
+        failsWith(asAdmin().contentType(ContentType.JSON)
+                .body("{\"username\": \"typed\", \"password\": \"password-1\", \"roles\": [\"OrgAdmin\"], \"orgId\": 99999999999999999999999}")
+                .post(USERS).then(), 400).body("errors[0].reference", equalTo("orgId"));
+    }
+
+    @Test
+    void anUnknownEnumValueListsTheAllowedOnes() {
+        failsWith(asAdmin().contentType(ContentType.JSON)
+                .body("{\"username\": \"enum.user\", \"password\": \"password-1\", \"roles\": [\"Wizard\"]}")
+                .post(USERS).then(), 400)
+                .body("errors[0].reference", equalTo("roles[0]"))
+                .body("errors[0].message", containsString("CanCheckRequest"));
+    }
+
+    @Test
+    void everyConstraintViolationIsReportedWithItsField() {
+        failsWith(asAdmin().contentType(ContentType.JSON)
+                .body("{\"username\": \"x\", \"password\": \"short\", \"roles\": [], \"email\": \"nope\", \"orgId\": -3}")
+                .post(USERS).then(), 400)
+                .body("errors.reference", hasItems("username", "password", "roles", "email", "orgId"));
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413() {
+        String big = "{\"firstName\": \"" + "a".repeat(2 * 1024 * 1024) + "\"}";
+        failsWith(asAdmin().contentType(ContentType.JSON).body(big).post(CUSTOMERS).then(), 413);
+    }
+
+    @Test
+    void aNonJsonBodyIs415() {
+        failsWith(asAdmin().contentType(ContentType.TEXT).body("email=a@b.co").post(CUSTOMERS).then(), 415);
+        failsWith(asAdmin().contentType(ContentType.XML).body("<customer/>").post(CUSTOMERS).then(), 415);
+    }
+
+    @Test
+    void anUnknownPathIs404AndAWrongMethod405() {
+        failsWith(asAdmin().get("/api_gateway/v1/no-such-thing").then(), 404);
+        failsWith(given().get("/api_gateway/v1/no-such-thing").then(), 404);
+        failsWith(asAdmin().delete(CUSTOMERS).then(), 405);
+    }
+
+    @Test
+    void aNonNumericPageIs400Not404() {
+        failsWith(asAdmin().queryParam("page", "abc").get(USERS).then(), 400).body("errors[0].reference", equalTo("page"));
+        failsWith(asAdmin().queryParam("size", "0").get(USERS).then(), 400).body("errors[0].reference", equalTo("size"));
+        failsWith(asAdmin().queryParam("size", "1000").get(USERS).then(), 400);
+    }
+
+    @Test
+    void rejectedWritesLeaveNothingBehind() {
+        String email = "never.stored@example.com";
+        failsWith(asAdmin().contentType(ContentType.JSON)
+                .body("{\"email\": \"" + email + "\", \"mobile\": \"call me\"}").post(CUSTOMERS).then(), 400);
+        asAdmin().header("X-CAP-CUSTOMER-IDENTIFIER", "email").get(CUSTOMERS + "/" + email).then().statusCode(404)
+                .body("errors[0].code", equalTo(1026));
+    }
+}
