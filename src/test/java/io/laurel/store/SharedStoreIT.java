@@ -1,0 +1,55 @@
+package io.laurel.store;
+
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.laurel.support.LaurelApp;
+import io.restassured.http.ContentType;
+
+/** A second instance pointed at the first one's embedded store sees its writes, and the other way round. */
+class SharedStoreIT {
+
+    static final String CUSTOMERS = "/api_gateway/v1/customers";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void twoInstancesSharingOneEmbeddedStoreSeeEachOthersWrites() throws Exception {
+        int storePort = LaurelApp.freePort();
+        try (LaurelApp first = LaurelApp.start(Map.of("LAUREL_DATA_DIR", dataDir.toString(),
+                "LAUREL_STORE_PORT", Integer.toString(storePort)));
+                // Same data dir: the second instance opens no store file there, but shares the generated token key.
+                LaurelApp second = LaurelApp.start(Map.of("LAUREL_DATA_DIR", dataDir.toString(),
+                        "QUARKUS_MONGODB_CONNECTION_STRING", "mongodb://127.0.0.1:" + storePort))) {
+            long fromFirst = create(first, "shared.first@example.com");
+            second.asAdmin().get(CUSTOMERS + "/" + fromFirst).then().statusCode(200)
+                    .body("data.email", equalTo("shared.first@example.com"));
+
+            long fromSecond = create(second, "shared.second@example.com");
+            first.asAdmin().header("X-CAP-CUSTOMER-IDENTIFIER", "email").get(CUSTOMERS + "/shared.second@example.com")
+                    .then().statusCode(200).body("data.customerId", equalTo((int) fromSecond));
+
+            // One unique index for both: the second instance cannot reuse the first one's identifier.
+            second.asAdmin().contentType(ContentType.JSON).body(Map.of("email", "shared.first@example.com"))
+                    .post(CUSTOMERS).then().statusCode(409);
+
+            String token = first.given().contentType(ContentType.JSON)
+                    .body(Map.of("key", LaurelApp.ADMIN, "secret", LaurelApp.ADMIN_PASSWORD))
+                    .post("/v3/oauth/token/generate").then().statusCode(200)
+                    .extract().jsonPath().getString("data.accessToken");
+            second.given().header("Authorization", "Bearer " + token).get(CUSTOMERS + "/" + fromFirst)
+                    .then().statusCode(200);
+        }
+    }
+
+    private static long create(LaurelApp app, String email) {
+        return app.asAdmin().contentType(ContentType.JSON).body(Map.of("email", email)).post(CUSTOMERS)
+                .then().statusCode(201).extract().jsonPath().getLong("data.customerId");
+    }
+}

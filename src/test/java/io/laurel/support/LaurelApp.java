@@ -1,0 +1,68 @@
+package io.laurel.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+
+/** The packaged service ({@code target/quarkus-app/quarkus-run.jar}) as a child process on a free port. */
+public final class LaurelApp implements AutoCloseable {
+
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "admin-password-1";
+
+    private final ChildProcess process;
+    private final int port;
+
+    private LaurelApp(ChildProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts the jar with a bootstrap admin, the given environment, and waits until it listens. */
+    public static LaurelApp start(Map<String, String> env) throws IOException {
+        int port = freePort();
+        Map<String, String> full = new HashMap<>(env);
+        full.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        full.put("LAUREL_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+        full.put("LAUREL_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        String jar = System.getProperty("laurel.app.jar", "target/quarkus-app/quarkus-run.jar");
+        ChildProcess child = ChildProcess.start(List.of("-Xmx512m", "-jar", jar), full,
+                line -> line.contains("Listening on"), Duration.ofSeconds(120));
+        return new LaurelApp(child, port);
+    }
+
+    public RequestSpecification given() {
+        return RestAssured.given().baseUri("http://127.0.0.1").port(port);
+    }
+
+    public RequestSpecification asAdmin() {
+        return given().header("Authorization", Tokens.basic(ADMIN, ADMIN_PASSWORD));
+    }
+
+    public String output() {
+        return process.output();
+    }
+
+    /** {@code kill -9}. */
+    public void kill() {
+        process.kill();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}
