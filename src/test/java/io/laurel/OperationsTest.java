@@ -10,9 +10,12 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +28,7 @@ import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 @WithTestResource(value = MemoryStoreResource.class, scope = TestResourceScope.GLOBAL)
+@SuppressWarnings("unchecked")
 class OperationsTest {
 
     @Test
@@ -65,6 +69,30 @@ class OperationsTest {
                 .body("components.securitySchemes", hasKey("bearer"))
                 .body("components.schemas.CreateCustomerRequest.properties.email.examples[0]", notNullValue())
                 .body("components.schemas.User.properties", not(hasKey("passwordHash")));
+    }
+
+    @Test
+    void everyOperationDocumentsItsSuccessBodyAndEveryReferenceResolves() {
+        String json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        JsonPath api = new JsonPath(json);
+        Map<String, Object> schemas = api.getMap("components.schemas");
+        Matcher ref = Pattern.compile("\"#/components/schemas/([^\"]+)\"").matcher(json);
+        while (ref.find()) {
+            assertTrue(schemas.containsKey(ref.group(1)), "dangling $ref " + ref.group(1));
+        }
+        Map<String, Map<String, Map<String, Object>>> paths = api.getMap("paths");
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            assertTrue(responses.entrySet().stream()
+                    .anyMatch(e -> e.getKey().startsWith("2") && e.getValue().get("content") != null),
+                    method + " " + path + " documents no success body");
+            responses.forEach((code, response) -> {
+                if (code.startsWith("4") || code.startsWith("5")) {
+                    assertTrue(String.valueOf(response.get("content")).contains("ErrorResponse"), method + " " + path + " " + code);
+                }
+            });
+        }));
+        assertTrue(schemas.containsKey("CustomerResponse") && schemas.containsKey("UserResponse"), schemas.keySet().toString());
     }
 
     @Test

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,8 +42,9 @@ public class CustomerResource {
 
     @POST
     @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "Created; data.customerId is the new numeric id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CustomerResponse")))
     @Operation(summary = "Create a customer with at least one identifier")
-    @APIResponse(responseCode = "201", description = "Created; data.customerId is the new numeric id")
     @APIResponse(responseCode = "409", description = "An identifier is already used in the org")
     public Uni<ApiResponse<CustomerView>> create(@Valid @NotNull CustomerRequest request) {
         return customers.create(Caller.of(identity), request).map(ApiResponse::ok);

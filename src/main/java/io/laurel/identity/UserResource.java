@@ -12,6 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,8 +41,9 @@ public class UserResource {
 
     @POST
     @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserResponse")))
     @Operation(summary = "Create a user of the caller's org (OrgAdmin), or of any org (PlatformAdmin)")
-    @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "Username already exists")
     public Uni<ApiResponse<UserView>> create(@Valid @NotNull CreateUserRequest request) {
         return users.create(Caller.of(identity), request).map(ApiResponse::ok);
