@@ -80,12 +80,7 @@ public class OpenApiEnvelopes implements OASFilter {
         String name = ref.substring(PREFIX.length());
         String data = name.substring(0, name.length() - "Response".length());
         if (!schemas.containsKey(name) && schemas.containsKey(data)) {
-            Schema errors = OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
-                    .items(OASFactory.createSchema().ref(PREFIX + "ApiError"));
-            schemas.put(name, OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                    .addProperty("data", OASFactory.createSchema().ref(PREFIX + data))
-                    .addProperty("errors", errors)
-                    .addProperty("warnings", errors));
+            schemas.put(name, envelope(OASFactory.createSchema().ref(PREFIX + data)));
         }
     }
 
@@ -94,11 +89,15 @@ public class OpenApiEnvelopes implements OASFilter {
     }
 
     private static Schema errorResponse() {
+        return envelope(OASFactory.createSchema().addType(Schema.SchemaType.NULL))
+                .description("A failure: data is null and errors holds at least one item");
+    }
+
+    private static Schema envelope(Schema data) {
         Schema errors = OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
                 .items(OASFactory.createSchema().ref(PREFIX + "ApiError"));
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .description("A failure: data is null and errors holds at least one item")
-                .addProperty("data", OASFactory.createSchema().addType(Schema.SchemaType.NULL))
+                .addProperty("data", data)
                 .addProperty("errors", errors)
                 .addProperty("warnings", errors);
     }

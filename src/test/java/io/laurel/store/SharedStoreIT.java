@@ -1,6 +1,7 @@
 package io.laurel.store;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,7 +27,8 @@ class SharedStoreIT {
                 "LAUREL_STORE_PORT", Integer.toString(storePort)));
                 // Same data dir: the second instance opens no store file there, but shares the generated token key.
                 LaurelApp second = LaurelApp.start(Map.of("LAUREL_DATA_DIR", dataDir.toString(),
-                        "QUARKUS_MONGODB_CONNECTION_STRING", "mongodb://127.0.0.1:" + storePort))) {
+                        "QUARKUS_MONGODB_CONNECTION_STRING", "mongodb://127.0.0.1:" + storePort,
+                        "QUARKUS_MONGODB_SERVER_SELECTION_TIMEOUT", "2S"))) {
             long fromFirst = create(first, "shared.first@example.com");
             second.asAdmin().get(CUSTOMERS + "/" + fromFirst).then().statusCode(200)
                     .body("data.email", equalTo("shared.first@example.com"));
@@ -45,6 +47,14 @@ class SharedStoreIT {
                     .extract().jsonPath().getString("data.accessToken");
             second.given().header("Authorization", "Bearer " + token).get(CUSTOMERS + "/" + fromFirst)
                     .then().statusCode(200);
+
+            // The first instance takes the store down with it: the second answers 503 and is no longer ready.
+            first.close();
+            second.given().header("Authorization", "Bearer " + token).get(CUSTOMERS + "/" + fromFirst)
+                    .then().statusCode(503).contentType(ContentType.JSON)
+                    .body("data", nullValue()).body("errors[0].code", equalTo(503));
+            second.given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+            second.given().get("/q/health/live").then().statusCode(200);
         }
     }
 
