@@ -204,6 +204,9 @@ public class ApiExceptionMappers {
         if (type == null) {
             return "a different type";
         }
+        if (type == EpochTime.class) {
+            return "epoch seconds or an ISO-8601 date-time";
+        }
         if (type == String.class || type.isEnum()) {
             return "a string";
         }

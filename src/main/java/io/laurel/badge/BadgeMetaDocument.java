@@ -1,0 +1,89 @@
+package io.laurel.badge;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.bson.types.ObjectId;
+
+import io.quarkus.mongodb.panache.common.MongoEntity;
+
+/** A badge definition as stored. Counters and claims change only through atomic single-document updates. */
+@MongoEntity(collection = "badge_metas")
+public class BadgeMetaDocument {
+    public ObjectId id;
+    public long orgId;
+    public String name;
+    public String description;
+    public Instant startOn;
+    public Instant expiresOn;
+    public EarnType earnType;
+    public Ownership ownership;
+    public List<Constraint> customerConstraints;
+    public List<Constraint> badgeConstraints;
+    public Expiry earnedBadgeExpiry;
+    public Expiry issuedBadgeExpiry;
+    public List<Image> images;
+    public List<Tag> tags;
+    /** Kept as name/value pairs: client keys never become field names of the database. */
+    public List<Tag> customFields;
+    public ObjectId badgeGroupId;
+    public Integer badgeRank;
+    public boolean active;
+    public long issuedCount;
+    public long earnedCount;
+    /** Optimistic version: every update of the definition is conditional on it and increments it. */
+    public long version;
+    public Instant createdOn;
+    public String createdBy;
+    public Instant lastUpdatedOn;
+    public String lastUpdatedBy;
+
+    public static class Ownership {
+        public List<OwnerType> restrictedToOwners;
+        public List<Claim> claims;
+    }
+
+    public static class Claim {
+        public OwnerType ownerType;
+        public String referenceId;
+        public boolean isActive;
+    }
+
+    public static class Constraint {
+        public ConstraintType constraintType;
+        public String referenceId;
+        public Integer maxEarnLimit;
+        public Integer maxEarnForDays;
+        public Integer rollForDays;
+        public Integer maxEarnForWeeks;
+        public Integer rollForWeeks;
+        public Integer maxEarnForMonths;
+        public Integer rollForMonths;
+        public DurationType durationType;
+        public Integer refreshRate;
+        public DurationType rollType;
+        public Integer rollValue;
+        public Instant startDate;
+        public Instant endDate;
+        public String cycleStatus;
+    }
+
+    public static class Expiry {
+        public ExpiryType expiryType;
+        public Instant expiresOn;
+        public DurationType relativeExpiryType;
+        public Integer value;
+    }
+
+    public static class Image {
+        public String name;
+        public String fileSvcHandle;
+        public String url;
+        public ImageTag tag;
+    }
+
+    public static class Tag {
+        public String name;
+        public String value;
+    }
+}

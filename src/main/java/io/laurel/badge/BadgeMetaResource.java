@@ -1,0 +1,134 @@
+package io.laurel.badge;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+import io.laurel.common.ApiResponse;
+import io.laurel.common.Paging;
+import io.laurel.identity.Caller;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api_gateway/v1/badges/badgeMeta")
+@Tag(name = "Badge definitions")
+@Authenticated
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class BadgeMetaResource {
+
+    /** With the value {@code migration}, a badge may start in the past (importing history). */
+    public static final String MIGRATION_HEADER = "X-CAP-BADGES-MIGRATION";
+
+    private final BadgeMetaService badges;
+    private final SecurityIdentity identity;
+
+    BadgeMetaResource(BadgeMetaService badges, SecurityIdentity identity) {
+        this.badges = badges;
+        this.identity = identity;
+    }
+
+    @POST
+    @ResponseStatus(201)
+    @Operation(summary = "Create a badge definition",
+            description = "Codes: 725 name taken in the org, 728 no owner type, 722 startOn in the past (unless "
+                    + MIGRATION_HEADER + ": migration), 400 invalid fields, 404 badgeGroupId of no group of the org.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BadgeMetaRequest.class),
+            examples = {
+                    @ExampleObject(name = "Birthday Badge", summary = "ISSUE_EARN with images, group and custom fields "
+                            + "(seed times are past: send the migration header)", value = BadgeMetaExamples.BIRTHDAY_BADGE),
+                    @ExampleObject(name = "BADGE_ASDFG", summary = "EARN with a customer fixed window and four badge limits",
+                            value = BadgeMetaExamples.BADGE_ASDFG) }))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BadgeMetaResponse")))
+    @APIResponse(responseCode = "400", description = "725, 728, 722 or invalid input")
+    @APIResponse(responseCode = "404", description = "badgeGroupId names no group of the org")
+    public Uni<ApiResponse<BadgeMetaView>> create(@Valid @NotNull BadgeMetaRequest request,
+            @Parameter(description = "migration: allow a startOn in the past") @HeaderParam(MIGRATION_HEADER) String migration) {
+        return badges.create(Caller.of(identity), request, isMigration(migration)).map(ApiResponse::ok);
+    }
+
+    @PUT
+    @Operation(summary = "Update a badge definition (id in the body; absent fields keep their value)",
+            description = "startOn changes only while UPCOMING; an owner type with an active claim stays in "
+                    + "restrictedToOwners; counters and status are not writable.")
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BadgeMetaResponse")))
+    @APIResponse(responseCode = "400", description = "Invalid change")
+    @APIResponse(responseCode = "404", description = "1054: no such badge in the org")
+    @APIResponse(responseCode = "409", description = "Changed concurrently; read again and retry")
+    public Uni<ApiResponse<BadgeMetaView>> update(@Valid @NotNull BadgeMetaRequest request,
+            @HeaderParam(MIGRATION_HEADER) String migration) {
+        return badges.update(Caller.of(identity), request, isMigration(migration)).map(ApiResponse::ok);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a badge definition")
+    @APIResponse(responseCode = "200", description = "The badge",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BadgeMetaResponse")))
+    @APIResponse(responseCode = "404", description = "1054: no such badge in the org")
+    public Uni<ApiResponse<BadgeMetaView>> get(@PathParam("id") String id) {
+        return badges.get(Caller.of(identity), id).map(ApiResponse::ok);
+    }
+
+    @GET
+    @Operation(summary = "List badge definitions, newest first")
+    public Uni<ApiResponse<BadgeMetaView.Page>> list(
+            @Parameter(description = "UPCOMING, LIVE, EXPIRED; comma-separated for several", example = "LIVE,UPCOMING")
+            @QueryParam("status") String status,
+            @Parameter(description = "EARN or ISSUE_EARN") @QueryParam("earnType") String earnType,
+            @Parameter(description = "Part of the name, any case", example = "birthday") @QueryParam("name") String name,
+            @Parameter(description = "0-based page", example = "0") @QueryParam("page") String page,
+            @Parameter(description = "1 to 100, default 10", example = "10") @QueryParam("size") String size) {
+        return badges.list(Caller.of(identity), status, earnType, name, Paging.parse(page, size, 10, 100))
+                .map(ApiResponse::ok);
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    @Operation(summary = "Claim the badge for an owner (idempotent)")
+    @APIResponse(responseCode = "200", description = "Claimed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BadgeMetaResponse")))
+    @APIResponse(responseCode = "400", description = "714: owner type not in restrictedToOwners")
+    @APIResponse(responseCode = "404", description = "1054: no such badge in the org")
+    public Uni<ApiResponse<BadgeMetaView>> claim(@PathParam("id") String id, @Valid @NotNull ClaimRequest request) {
+        return badges.claim(Caller.of(identity), id, request).map(ApiResponse::ok);
+    }
+
+    @POST
+    @Path("/{id}/unclaim")
+    @Operation(summary = "Release an owner's claim (kept with isActive false)")
+    @APIResponse(responseCode = "200", description = "Unclaimed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BadgeMetaResponse")))
+    @APIResponse(responseCode = "400", description = "737: no such active claim")
+    @APIResponse(responseCode = "404", description = "1054: no such badge in the org")
+    public Uni<ApiResponse<BadgeMetaView>> unclaim(@PathParam("id") String id, @Valid @NotNull ClaimRequest request) {
+        return badges.unclaim(Caller.of(identity), id, request).map(ApiResponse::ok);
+    }
+
+    private static boolean isMigration(String header) {
+        return header != null && header.trim().equalsIgnoreCase("migration");
+    }
+}

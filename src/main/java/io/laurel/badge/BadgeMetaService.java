@@ -1,0 +1,268 @@
+package io.laurel.badge;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import io.laurel.badge.group.BadgeGroupService;
+import io.laurel.common.ErrorCode;
+import io.laurel.common.ObjectIds;
+import io.laurel.common.Paging;
+import io.laurel.common.SequenceRepository;
+import io.laurel.common.Times;
+import io.laurel.identity.Caller;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class BadgeMetaService {
+
+    /** A startOn this far behind the server clock still counts as "now" (the request took time to arrive). */
+    static final Duration START_GRACE = Duration.ofMinutes(1);
+
+    private final BadgeMetaRepository badges;
+    private final BadgeGroupService groups;
+
+    BadgeMetaService(BadgeMetaRepository badges, BadgeGroupService groups) {
+        this.badges = badges;
+        this.groups = groups;
+    }
+
+    public Uni<BadgeMetaView> create(Caller caller, BadgeMetaRequest request, boolean migration) {
+        Instant now = Times.now();
+        BadgeMetaDocument badge = new BadgeMetaDocument();
+        badge.orgId = caller.orgId();
+        badge.active = true;
+        badge.createdOn = now;
+        badge.createdBy = caller.username();
+        badge.lastUpdatedOn = now;
+        badge.lastUpdatedBy = caller.username();
+        return Uni.createFrom().item(badge)
+                .invoke(b -> {
+                    BadgeMetaMapper.apply(request, b);
+                    BadgeMetaRules.check(b);
+                    if (!migration) {
+                        requireNotPast(b.startOn, now);
+                    }
+                })
+                .call(b -> b.badgeGroupId == null ? Uni.createFrom().voidItem()
+                        : groups.require(caller.orgId(), b.badgeGroupId))
+                .chain(badges::persist)
+                .onFailure(SequenceRepository::isDuplicateKey).transform(e -> duplicateName())
+                .map(b -> BadgeMetaMapper.view(b, now));
+    }
+
+    /**
+     * Overlays the request on the stored definition, checks the whole result with the same rules as a creation, and
+     * stores it only if nobody changed the definition meanwhile (optimistic version).
+     */
+    public Uni<BadgeMetaView> update(Caller caller, BadgeMetaRequest request, boolean migration) {
+        if (request.id() == null) {
+            return Uni.createFrom().failure(ErrorCode.INVALID_INPUT.exception("id is required to update", "id"));
+        }
+        ObjectId id = ObjectIds.parse(request.id(), "id");
+        Instant now = Times.now();
+        return badges.findInOrg(caller.orgId(), id)
+                .onItem().ifNull().failWith(BadgeMetaService::notFound)
+                .chain(stored -> {
+                    BadgeMetaDocument updated = BadgeMetaMapper.copy(stored);
+                    BadgeMetaMapper.apply(request, updated);
+                    BadgeMetaRules.check(updated);
+                    checkChange(stored, updated, now, migration);
+                    Uni<?> group = updated.badgeGroupId == null || updated.badgeGroupId.equals(stored.badgeGroupId)
+                            ? Uni.createFrom().voidItem()
+                            : groups.require(caller.orgId(), updated.badgeGroupId);
+                    return group.chain(() -> badges.updateIf(caller.orgId(), id, unchangedSince(stored, updated),
+                            definitionUpdate(updated, caller, now)));
+                })
+                .onFailure(SequenceRepository::isDuplicateKey).transform(e -> duplicateName())
+                .onItem().ifNull().failWith(() -> ErrorCode.CONFLICT.exception(
+                        "The badge changed while it was being updated; read it again and retry", "id"))
+                .map(b -> BadgeMetaMapper.view(b, now));
+    }
+
+    public Uni<BadgeMetaView> get(Caller caller, String id) {
+        Instant now = Times.now();
+        return badges.findInOrg(caller.orgId(), ObjectIds.parse(id, "id"))
+                .onItem().ifNull().failWith(BadgeMetaService::notFound)
+                .map(b -> BadgeMetaMapper.view(b, now));
+    }
+
+    public Uni<BadgeMetaView.Page> list(Caller caller, String status, String earnType, String name, Paging paging) {
+        Instant now = Times.now();
+        List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.eq("orgId", caller.orgId()));
+        if (status != null && !status.isBlank()) {
+            filters.add(Filters.or(parseStatuses(status).stream().map(s -> statusFilter(s, now)).toList()));
+        }
+        if (earnType != null && !earnType.isBlank()) {
+            filters.add(Filters.eq("earnType", parseEnum(EarnType.class, earnType, "earnType").name()));
+        }
+        if (name != null && !name.isBlank()) {
+            if (name.length() > 200) {
+                return Uni.createFrom().failure(ErrorCode.INVALID_INPUT.exception("name is at most 200 characters", "name"));
+            }
+            filters.add(Filters.regex("name", Pattern.quote(name), "i"));
+        }
+        Bson filter = Filters.and(filters);
+        return Uni.combine().all().unis(badges.list(filter, paging.page(), paging.size()), badges.count(filter))
+                .with((page, total) -> new BadgeMetaView.Page(
+                        page.stream().map(b -> BadgeMetaMapper.view(b, now)).toList(), paging.of(total)));
+    }
+
+    /** Claims the badge for an owner; claiming the same owner and reference again changes nothing. */
+    public Uni<BadgeMetaView> claim(Caller caller, String id, ClaimRequest request) {
+        ObjectId badgeId = ObjectIds.parse(id, "id");
+        Document claim = new Document("ownerType", request.ownerType().name()).append("referenceId", request.referenceId());
+        Bson allowed = Filters.eq("ownership.restrictedToOwners", request.ownerType().name());
+        Bson bump = Updates.combine(Updates.inc("version", 1L), Updates.set("lastUpdatedOn", Times.now()),
+                Updates.set("lastUpdatedBy", caller.username()));
+        // The claim to change is named by an array filter: positional $ is ambiguous when a query constrains two arrays.
+        Uni<BadgeMetaDocument> reactivate = badges.updateIf(caller.orgId(), badgeId,
+                Filters.and(allowed, Filters.elemMatch("ownership.claims", claim)),
+                Updates.combine(Updates.set("ownership.claims.$[c].isActive", true), bump),
+                List.of(new Document("c.ownerType", request.ownerType().name())
+                        .append("c.referenceId", request.referenceId())));
+        Uni<BadgeMetaDocument> add = badges.updateIf(caller.orgId(), badgeId,
+                Filters.and(allowed, Filters.not(Filters.elemMatch("ownership.claims", claim))),
+                Updates.combine(Updates.push("ownership.claims",
+                        BadgeMetaMapper.claim(request.ownerType(), request.referenceId())), bump));
+        return reactivate
+                .onItem().ifNull().switchTo(() -> add)
+                // Between the two steps another request may have added the same claim: then it exists to reactivate.
+                .onItem().ifNull().switchTo(() -> reactivate)
+                .onItem().ifNull().switchTo(() -> badges.findInOrg(caller.orgId(), badgeId)
+                        .onItem().ifNull().failWith(BadgeMetaService::notFound)
+                        .invoke(b -> {
+                            throw ErrorCode.OWNER_TYPE_NOT_ALLOWED.exception(request.ownerType()
+                                    + " is not in the badge's restrictedToOwners", "ownerType");
+                        }))
+                .map(b -> BadgeMetaMapper.view(b, Times.now()));
+    }
+
+    /** Deactivates an active claim; the claim stays in the list with isActive false. */
+    public Uni<BadgeMetaView> unclaim(Caller caller, String id, ClaimRequest request) {
+        ObjectId badgeId = ObjectIds.parse(id, "id");
+        Document activeClaim = new Document("ownerType", request.ownerType().name())
+                .append("referenceId", request.referenceId()).append("isActive", true);
+        return badges.updateIf(caller.orgId(), badgeId, Filters.elemMatch("ownership.claims", activeClaim),
+                Updates.combine(Updates.set("ownership.claims.$[c].isActive", false), Updates.inc("version", 1L),
+                        Updates.set("lastUpdatedOn", Times.now()), Updates.set("lastUpdatedBy", caller.username())),
+                List.of(new Document("c.ownerType", request.ownerType().name())
+                        .append("c.referenceId", request.referenceId())))
+                .onItem().ifNull().switchTo(() -> badges.findInOrg(caller.orgId(), badgeId)
+                        .onItem().ifNull().failWith(BadgeMetaService::notFound)
+                        .invoke(b -> {
+                            throw ErrorCode.CLAIM_NOT_FOUND.exception("No active claim of " + request.ownerType()
+                                    + " with referenceId " + request.referenceId(), "referenceId");
+                        }))
+                .map(b -> BadgeMetaMapper.view(b, Times.now()));
+    }
+
+    private static void checkChange(BadgeMetaDocument stored, BadgeMetaDocument updated, Instant now,
+            boolean migration) {
+        if (!updated.startOn.equals(stored.startOn)) {
+            if (BadgeStatus.at(now, stored.startOn, stored.expiresOn) != BadgeStatus.UPCOMING) {
+                throw ErrorCode.INVALID_INPUT.exception("startOn can change only while the badge is UPCOMING", "startOn");
+            }
+            if (!migration) {
+                requireNotPast(updated.startOn, now);
+            }
+        }
+        if (updated.earnType != stored.earnType && stored.issuedCount + stored.earnedCount > 0) {
+            throw ErrorCode.INVALID_INPUT.exception("earnType cannot change once the badge was issued or earned",
+                    "earnType");
+        }
+        Set<OwnerType> kept = Set.copyOf(updated.ownership.restrictedToOwners);
+        Set<OwnerType> claimed = stored.ownership.claims.stream().filter(c -> c.isActive).map(c -> c.ownerType)
+                .filter(owner -> !kept.contains(owner)).collect(Collectors.toCollection(TreeSet::new));
+        if (!claimed.isEmpty()) {
+            throw ErrorCode.INVALID_INPUT.exception("Cannot remove " + claimed
+                    + " from restrictedToOwners while it holds an active claim; unclaim first",
+                    "ownership.restrictedToOwners");
+        }
+    }
+
+    /** The stored version, and, if earnType changes, still no issue or earn: both checked in the same write. */
+    private static Bson unchangedSince(BadgeMetaDocument stored, BadgeMetaDocument updated) {
+        Bson version = Filters.eq("version", stored.version);
+        return updated.earnType == stored.earnType ? version
+                : Filters.and(version, Filters.eq("issuedCount", 0L), Filters.eq("earnedCount", 0L));
+    }
+
+    /** Only the definition's own fields: counters and claims are never overwritten by an update. */
+    private static Bson definitionUpdate(BadgeMetaDocument d, Caller caller, Instant now) {
+        return Updates.combine(
+                Updates.set("name", d.name),
+                Updates.set("description", d.description),
+                Updates.set("startOn", d.startOn),
+                Updates.set("expiresOn", d.expiresOn),
+                Updates.set("earnType", d.earnType),
+                Updates.set("ownership.restrictedToOwners", d.ownership.restrictedToOwners),
+                Updates.set("customerConstraints", d.customerConstraints),
+                Updates.set("badgeConstraints", d.badgeConstraints),
+                Updates.set("earnedBadgeExpiry", d.earnedBadgeExpiry),
+                Updates.set("issuedBadgeExpiry", d.issuedBadgeExpiry),
+                Updates.set("images", d.images),
+                Updates.set("tags", d.tags),
+                Updates.set("customFields", d.customFields),
+                Updates.set("badgeGroupId", d.badgeGroupId),
+                Updates.set("badgeRank", d.badgeRank),
+                Updates.set("active", d.active),
+                Updates.set("lastUpdatedOn", now),
+                Updates.set("lastUpdatedBy", caller.username()),
+                Updates.inc("version", 1L));
+    }
+
+    private static void requireNotPast(Instant startOn, Instant now) {
+        if (startOn.isBefore(now.minus(START_GRACE))) {
+            throw ErrorCode.START_ON_IN_PAST.exception("startOn must not be in the past (send "
+                    + BadgeMetaResource.MIGRATION_HEADER + ": migration to import past badges)", "startOn");
+        }
+    }
+
+    private static Bson statusFilter(BadgeStatus status, Instant now) {
+        return switch (status) {
+            case UPCOMING -> Filters.gt("startOn", now);
+            case LIVE -> Filters.and(Filters.lte("startOn", now), Filters.gt("expiresOn", now));
+            case EXPIRED -> Filters.lte("expiresOn", now);
+        };
+    }
+
+    private static List<BadgeStatus> parseStatuses(String status) {
+        return Arrays.stream(status.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> parseEnum(BadgeStatus.class, s, "status")).distinct().toList();
+    }
+
+    static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value.trim())) {
+                return constant;
+            }
+        }
+        throw ErrorCode.INVALID_INPUT.exception(field + " must be one of " + Arrays.toString(type.getEnumConstants()),
+                field);
+    }
+
+    private static Throwable duplicateName() {
+        return ErrorCode.DUPLICATE_BADGE_NAME.exception("A badge with this name already exists in the org", "name");
+    }
+
+    private static RuntimeException notFound() {
+        return ErrorCode.BADGE_NOT_FOUND.exception(ErrorCode.BADGE_NOT_FOUND.message(), "id");
+    }
+}

@@ -1,0 +1,7 @@
+package io.laurel.badge;
+
+/** Which state of a badge an image shows. */
+public enum ImageTag {
+    EARNED,
+    UN_EARNED
+}

@@ -1,0 +1,21 @@
+package io.laurel.badge.group;
+
+import java.time.Instant;
+
+import org.bson.types.ObjectId;
+
+import io.quarkus.mongodb.panache.common.MongoEntity;
+
+@MongoEntity(collection = "badge_groups")
+public class BadgeGroupDocument {
+    public ObjectId id;
+    public long orgId;
+    /** Unique in the org, case-sensitive. */
+    public String name;
+    public int rank;
+    public boolean isActive;
+    public Instant createdOn;
+    public String createdBy;
+    public Instant lastUpdatedOn;
+    public String lastUpdatedBy;
+}
