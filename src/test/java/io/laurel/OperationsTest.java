@@ -1,6 +1,7 @@
 package io.laurel;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -68,7 +69,9 @@ class OperationsTest {
                 .body("components.securitySchemes", hasKey("uiToken"))
                 .body("components.securitySchemes", hasKey("bearer"))
                 .body("components.schemas.CreateCustomerRequest.properties.email.examples[0]", notNullValue())
-                .body("components.schemas.User.properties", not(hasKey("passwordHash")));
+                .body("components.schemas.User.properties", not(hasKey("passwordHash")))
+                .body("paths.'/api_gateway/v1/badges/badgeMeta'.post.requestBody.content.'application/json'.examples",
+                        allOf(hasKey("Birthday Badge"), hasKey("BADGE_ASDFG")));
     }
 
     @Test
