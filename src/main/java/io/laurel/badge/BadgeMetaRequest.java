@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -51,7 +52,8 @@ public record BadgeMetaRequest(
     /** One earn limit; which fields it needs depends on constraintType (see the contract's table). */
     public record ConstraintRequest(
             @NotNull ConstraintType constraintType,
-            @Size(max = 64) String referenceId,
+            @Schema(description = "Letters, digits, _ and -; names the constraint's counters")
+            @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be letters, digits, _ or -") String referenceId,
             @Positive @Max(1_000_000_000) Integer maxEarnLimit,
             @Positive @Max(1_000_000_000) Integer maxEarnForDays,
             @Positive @Max(36_500) Integer rollForDays,

@@ -12,6 +12,11 @@ public record ApiResponse<T>(T data, List<ApiError> errors, List<ApiError> warni
         return new ApiResponse<>(data, List.of(), List.of());
     }
 
+    /** Data with per-item errors: a bulk call whose failures for some items did not stop the others. */
+    public static <T> ApiResponse<T> partial(T data, List<ApiError> errors) {
+        return new ApiResponse<>(data, errors, List.of());
+    }
+
     public static ApiResponse<Object> failure(List<ApiError> errors) {
         return new ApiResponse<>(null, errors, List.of());
     }

@@ -1,5 +1,8 @@
 package io.laurel.customer;
 
+import java.util.Collection;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.laurel.common.ErrorCode;
@@ -35,6 +38,11 @@ public class CustomerLookup {
         }
         return found.onItem().ifNull().failWith(() -> ErrorCode.CUSTOMER_NOT_FOUND.exception(
                 ErrorCode.CUSTOMER_NOT_FOUND.message(), pathValue));
+    }
+
+    /** Which of these customerIds are customers of the org, in one query. */
+    public Uni<Set<Long>> existing(long orgId, Collection<Long> customerIds) {
+        return customers.existingIds(orgId, customerIds);
     }
 
     private static long parseCustomerId(String value) {

@@ -1,15 +1,19 @@
 package io.laurel.customer;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 
 import io.laurel.common.IndexedRepository;
+import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -38,6 +42,12 @@ public class CustomerRepository implements ReactivePanacheMongoRepository<Custom
     public Uni<CustomerDocument> findByCustomerId(long orgId, long customerId) {
         return mongoCollection().find(Filters.and(Filters.eq("orgId", orgId), Filters.eq("customerId", customerId)))
                 .collect().first();
+    }
+
+    public Uni<Set<Long>> existingIds(long orgId, Collection<Long> customerIds) {
+        return mongoCollection().find(Filters.and(Filters.eq("orgId", orgId), Filters.in("customerId", customerIds)),
+                new FindOptions().projection(Projections.include("customerId")).batchSize(customerIds.size() + 1))
+                .map(c -> c.customerId).collect().asSet();
     }
 
     public Uni<CustomerDocument> findByIdentifier(long orgId, IdentifierType type, String value) {

@@ -1,0 +1,41 @@
+package io.laurel.award;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.bson.types.ObjectId;
+
+import io.quarkus.mongodb.panache.common.MongoEntity;
+
+/** One earn of a badge by a customer. */
+@MongoEntity(collection = "badge_earns")
+public class EarnDocument {
+    public ObjectId id;
+    public long orgId;
+    public ObjectId badgeMetaId;
+    public long customerId;
+    public EarnStatus status;
+    /** When the earning event happened: limits count on it. */
+    public Instant earnEventDate;
+    /** When Laurel recorded the earn. */
+    public Instant earnedOn;
+    /** Null: never expires. */
+    public Instant expiresOn;
+    /** The issue it was earned under (ISSUE_EARN badges). */
+    public ObjectId issuedId;
+    public Trigger triggeredBy;
+    public String requestId;
+    /** The limit counters this earn holds; given back when it is revoked. */
+    public List<Held> reservations;
+    public Instant revokedOn;
+
+    public enum EarnStatus {
+        ACTIVE,
+        REVOKED
+    }
+
+    public static class Held {
+        public String scopeId;
+        public List<String> fields;
+    }
+}

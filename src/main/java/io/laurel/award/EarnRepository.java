@@ -1,0 +1,39 @@
+package io.laurel.award;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.types.ObjectId;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+
+import io.laurel.common.IndexedRepository;
+import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepository;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class EarnRepository implements ReactivePanacheMongoRepository<EarnDocument>, IndexedRepository {
+
+    @Override
+    public Uni<Void> ensureIndexes() {
+        return mongoCollection().createIndex(Indexes.ascending("orgId", "customerId", "badgeMetaId"),
+                new IndexOptions().name("badge_earns_customer")).replaceWithVoid();
+    }
+
+    /** Marks the earn revoked if it is this customer's active earn of this badge; null otherwise. */
+    public Uni<EarnDocument> revokeActive(long orgId, ObjectId badgeMetaId, long customerId, ObjectId earnId,
+            Instant now) {
+        return mongoCollection().findOneAndUpdate(Filters.and(Filters.eq("_id", earnId), Filters.eq("orgId", orgId),
+                Filters.eq("badgeMetaId", badgeMetaId), Filters.eq("customerId", customerId),
+                Filters.eq("status", EarnDocument.EarnStatus.ACTIVE.name())),
+                Updates.combine(Updates.set("status", EarnDocument.EarnStatus.REVOKED.name()),
+                        Updates.set("revokedOn", now)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    }
+}

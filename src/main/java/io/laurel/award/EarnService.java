@@ -1,0 +1,238 @@
+package io.laurel.award;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.types.ObjectId;
+
+import io.laurel.award.AwardViews.Earn;
+import io.laurel.award.limit.EarnLimits;
+import io.laurel.award.limit.LimitExceededException;
+import io.laurel.award.limit.Reservation;
+import io.laurel.badge.BadgeCatalog;
+import io.laurel.badge.BadgeMetaDocument;
+import io.laurel.badge.EarnType;
+import io.laurel.common.ApiError;
+import io.laurel.common.ApiException;
+import io.laurel.common.ApiResponse;
+import io.laurel.common.EpochTime;
+import io.laurel.common.ErrorCode;
+import io.laurel.common.ObjectIds;
+import io.laurel.common.Times;
+import io.laurel.customer.CustomerLookup;
+import io.laurel.identity.Caller;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class EarnService {
+
+    static final int MAX_BULK = 1_000;
+
+    private final BadgeCatalog catalog;
+    private final CustomerLookup customers;
+    private final IssueRepository issues;
+    private final EarnRepository earns;
+    private final RequestIds requestIds;
+    private final EarnLimits limits;
+    private final AwardMetrics metrics;
+
+    EarnService(BadgeCatalog catalog, CustomerLookup customers, IssueRepository issues, EarnRepository earns,
+            RequestIds requestIds, EarnLimits limits, AwardMetrics metrics) {
+        this.catalog = catalog;
+        this.customers = customers;
+        this.issues = issues;
+        this.earns = earns;
+        this.requestIds = requestIds;
+        this.limits = limits;
+        this.metrics = metrics;
+    }
+
+    /** The request-level facts of an earn call, checked once. */
+    private record Context(BadgeMetaDocument badge, Trigger trigger, String requestId, Instant event, Instant now) {
+    }
+
+    public Uni<Earn> earn(Caller caller, AwardRequests.Earn request) {
+        Instant now = Times.now();
+        String requestId = AwardRules.requestId(request.requestId());
+        Trigger trigger = AwardRules.trigger(request.triggeredBy());
+        if (request.customerId() == null || request.customerId() <= 0) {
+            throw ErrorCode.INVALID_INPUT.exception("customerId is required: a positive integer", "customerId");
+        }
+        long customerId = request.customerId();
+        Instant event = AwardRules.earnEvent(EpochTime.pick(request.earnEventDate(), request.earnEventDateISO()), now);
+        return Uni.combine().all().unis(catalog.require(caller.orgId(), request.badgeMetaId()),
+                customers.resolve(caller.orgId(), Long.toString(customerId), null)).asTuple()
+                .map(found -> context(found.getItem1(), trigger, requestId, event, now))
+                .chain(context -> activeIssues(context, List.of(customerId)).chain(issued -> {
+                    if (context.badge.earnType == EarnType.ISSUE_EARN && !issued.containsKey(customerId)) {
+                        throw noActiveIssue(customerId);
+                    }
+                    // Released only by the call that claimed it, and only when the work after the claim failed.
+                    return requestIds.claim(caller.orgId(), requestId, "earn")
+                            .chain(() -> reserve(context, customerId, issued.get(customerId))
+                                    .call(earn -> earns.persist(earn.document)
+                                            .onFailure().call(() -> limits.release(earn.reservations)))
+                                    .call(earn -> catalog.count(context.badge, 0, 1))
+                                    .onFailure().call(() -> requestIds.release(caller.orgId(), requestId)))
+                            .map(earn -> earn.view);
+                }))
+                .invoke(earn -> metrics.earned(1))
+                .onFailure().invoke(e -> metrics.rejected("earn", e));
+    }
+
+    /**
+     * Earns the badge for up to 1,000 customers under one requestId. Customers and issues are looked up in one query
+     * each and the earns written in one insert; only the limit reservations go customer by customer, because each
+     * is an atomic update of that customer's own counters.
+     */
+    public Uni<ApiResponse<AwardViews.EarnBulk>> earnBulk(Caller caller, AwardRequests.EarnBulk request) {
+        Instant now = Times.now();
+        String requestId = AwardRules.requestId(request.requestId());
+        Trigger trigger = AwardRules.trigger(request.triggeredBy());
+        List<Long> wanted = AwardRules.customers(request.customerIds(), "customerIds", MAX_BULK);
+        Instant event = AwardRules.earnEvent(EpochTime.pick(request.earnEventDate(), request.earnEventDateISO()), now);
+        return catalog.require(caller.orgId(), request.badgeMetaId())
+                .map(badge -> context(badge, trigger, requestId, event, now))
+                .chain(context -> requestIds.claim(caller.orgId(), requestId, "earnBulk")
+                        .chain(() -> Uni.combine().all().unis(customers.existing(caller.orgId(), wanted),
+                                activeIssues(context, wanted)).asTuple()
+                                .chain(found -> Multi.createFrom().iterable(wanted)
+                                        .onItem().transformToUniAndConcatenate(customerId -> attempt(context,
+                                                customerId, found.getItem1(), found.getItem2()))
+                                        .collect().asList())
+                                .chain(attempts -> persistAll(context, attempts))
+                                .onFailure().call(() -> requestIds.release(caller.orgId(), requestId))));
+    }
+
+    public Uni<AwardViews.RevokeEarn> revokeEarn(Caller caller, AwardRequests.RevokeEarn request) {
+        if (request.customerId() == null || request.customerId() <= 0) {
+            throw ErrorCode.INVALID_INPUT.exception("customerId is required: a positive integer", "customerId");
+        }
+        ObjectId earnId = ObjectIds.parse(request.earnedBadgeId(), "earnedBadgeId");
+        long customerId = request.customerId();
+        Instant now = Times.now();
+        return catalog.require(caller.orgId(), request.badgeMetaId())
+                .chain(badge -> earns.revokeActive(caller.orgId(), badge.id, customerId, earnId, now)
+                        .onItem().ifNull().failWith(() -> ErrorCode.EARN_NOT_ACTIVE.exception(
+                                "No active earn " + earnId.toHexString() + " of this badge for the customer",
+                                "earnedBadgeId"))
+                        // Revoked first, then the slots given back: a crash in between can only under-award.
+                        .call(revoked -> limits.release(reservations(revoked)))
+                        .call(revoked -> catalog.count(badge, 0, -1))
+                        .map(revoked -> new AwardViews.RevokeEarn(badge.id.toHexString(), customerId,
+                                earnId.toHexString(), revoked.status.name())));
+    }
+
+    private static Context context(BadgeMetaDocument badge, Trigger trigger, String requestId, Instant event,
+            Instant now) {
+        AwardRules.requireLiveAndOwned(badge, trigger, now);
+        AwardRules.requireWithinBadge(badge, event, "earnEventDate");
+        return new Context(badge, trigger, requestId, event, now);
+    }
+
+    /** The customers' active issues by customer, for ISSUE_EARN badges (an EARN badge needs none). */
+    private Uni<Map<Long, IssueDocument>> activeIssues(Context context, List<Long> customerIds) {
+        if (context.badge.earnType != EarnType.ISSUE_EARN) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return issues.findActive(context.badge.orgId, context.badge.id, customerIds, context.now)
+                .map(found -> found.stream().collect(Collectors.toMap(i -> i.customerId, Function.identity(),
+                        (a, b) -> a)));
+    }
+
+    /** An earn whose limits are reserved, ready to be written. */
+    private record Reserved(EarnDocument document, List<Reservation> reservations, Earn view) {
+    }
+
+    /** One customer of a bulk call: reserved, or the error that customer gets. */
+    private record Attempt(long customerId, Reserved reserved, ApiError error) {
+    }
+
+    private Uni<Attempt> attempt(Context context, long customerId, Set<Long> known, Map<Long, IssueDocument> issued) {
+        if (!known.contains(customerId)) {
+            return Uni.createFrom().item(new Attempt(customerId, null, ApiError.of(ErrorCode.CUSTOMER_NOT_FOUND,
+                    ErrorCode.CUSTOMER_NOT_FOUND.message(), Long.toString(customerId))));
+        }
+        if (context.badge.earnType == EarnType.ISSUE_EARN && !issued.containsKey(customerId)) {
+            return Uni.createFrom().item(new Attempt(customerId, null, noActiveIssue(customerId).toError()));
+        }
+        return reserve(context, customerId, issued.get(customerId))
+                .map(reserved -> new Attempt(customerId, reserved, null))
+                .onFailure(ApiException.class).recoverWithItem(e -> new Attempt(customerId, null,
+                        new ApiError(((ApiException) e).errorCode().code(), e.getMessage(), Long.toString(customerId))));
+    }
+
+    private Uni<ApiResponse<AwardViews.EarnBulk>> persistAll(Context context, List<Attempt> attempts) {
+        List<Reserved> reserved = attempts.stream().filter(a -> a.reserved != null).map(Attempt::reserved).toList();
+        List<ApiError> errors = attempts.stream().filter(a -> a.error != null).map(Attempt::error).toList();
+        List<Reservation> held = reserved.stream().flatMap(r -> r.reservations.stream()).toList();
+        Uni<Void> written = reserved.isEmpty() ? Uni.createFrom().voidItem()
+                : earns.persist(reserved.stream().map(Reserved::document).toList())
+                        .onFailure().call(() -> limits.release(held))
+                        .call(() -> catalog.count(context.badge, 0, reserved.size()));
+        return written.invoke(() -> {
+            metrics.earned(reserved.size());
+            errors.forEach(e -> metrics.rejected("earn", e.code(), 1));
+        }).map(done -> ApiResponse.partial(new AwardViews.EarnBulk(context.badge.id.toHexString(),
+                TriggeredBy.of(context.trigger), reserved.stream().map(Reserved::view).toList(), context.requestId),
+                errors));
+    }
+
+    /** Reserves the customer's and the badge's limits for one earn; 1101 or 1102 name the limit that refused. */
+    private Uni<Reserved> reserve(Context context, long customerId, IssueDocument issue) {
+        BadgeMetaDocument badge = context.badge;
+        return limits.reserve(badge, customerId, context.event, context.now)
+                .onFailure(LimitExceededException.class).transform(e -> {
+                    LimitExceededException limit = (LimitExceededException) e;
+                    return (limit.perCustomer() ? ErrorCode.CUSTOMER_LIMIT_REACHED : ErrorCode.BADGE_LIMIT_REACHED)
+                            .exception(limit.getMessage(), "badgeMetaId");
+                })
+                .map(outcome -> {
+                    EarnDocument earn = new EarnDocument();
+                    earn.id = new ObjectId();
+                    earn.orgId = badge.orgId;
+                    earn.badgeMetaId = badge.id;
+                    earn.customerId = customerId;
+                    earn.status = EarnDocument.EarnStatus.ACTIVE;
+                    earn.earnEventDate = context.event;
+                    earn.earnedOn = context.now;
+                    earn.expiresOn = AwardRules.expiresOn(badge.earnedBadgeExpiry, badge, context.event);
+                    earn.issuedId = issue == null ? null : issue.id;
+                    earn.triggeredBy = context.trigger;
+                    earn.requestId = context.requestId;
+                    earn.reservations = outcome.reservations().stream().map(EarnService::held).toList();
+                    Earn view = new Earn(badge.id.toHexString(), customerId, earn.id.toHexString(),
+                            outcome.customerEarnedCount(),
+                            earn.expiresOn == null ? null : EpochTime.seconds(earn.expiresOn),
+                            EpochTime.iso(earn.expiresOn));
+                    return new Reserved(earn, outcome.reservations(), view);
+                });
+    }
+
+    private static EarnDocument.Held held(Reservation reservation) {
+        EarnDocument.Held held = new EarnDocument.Held();
+        held.scopeId = reservation.scopeId();
+        held.fields = reservation.fields();
+        return held;
+    }
+
+    private static List<Reservation> reservations(EarnDocument earn) {
+        List<Reservation> reservations = new ArrayList<>();
+        if (earn.reservations != null) {
+            earn.reservations.forEach(h -> reservations.add(new Reservation(h.scopeId, h.fields)));
+        }
+        return reservations;
+    }
+
+    private static ApiException noActiveIssue(long customerId) {
+        return ErrorCode.NO_ACTIVE_ISSUE.exception(ErrorCode.NO_ACTIVE_ISSUE.message(), Long.toString(customerId));
+    }
+}

@@ -1,0 +1,39 @@
+package io.laurel.award;
+
+import java.time.Instant;
+
+import org.bson.types.ObjectId;
+
+import io.quarkus.mongodb.panache.common.MongoEntity;
+
+/** A customer's enrolment in an ISSUE_EARN badge. */
+@MongoEntity(collection = "badge_issues")
+public class IssueDocument {
+    public ObjectId id;
+    public long orgId;
+    public ObjectId badgeMetaId;
+    public long customerId;
+    public IssueStatus status;
+    /**
+     * {@code org:badge:customer} while the issue is ACTIVE, absent afterwards; a sparse unique index on it allows one
+     * active issue per customer and badge, across replicas.
+     */
+    public String activeKey;
+    public Instant issueEventDate;
+    public Instant issuedOn;
+    /** Null: never expires. */
+    public Instant expiresOn;
+    public Trigger triggeredBy;
+    public String requestId;
+    public Instant endedOn;
+
+    public enum IssueStatus {
+        ACTIVE,
+        REVOKED,
+        EXPIRED
+    }
+
+    static String activeKey(long orgId, ObjectId badgeMetaId, long customerId) {
+        return orgId + ":" + badgeMetaId.toHexString() + ":" + customerId;
+    }
+}

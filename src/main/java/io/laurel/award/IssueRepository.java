@@ -1,0 +1,60 @@
+package io.laurel.award;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.types.ObjectId;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+
+import io.laurel.common.IndexedRepository;
+import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepository;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class IssueRepository implements ReactivePanacheMongoRepository<IssueDocument>, IndexedRepository {
+
+    @Override
+    public Uni<Void> ensureIndexes() {
+        return Uni.join().all(
+                mongoCollection().createIndex(Indexes.ascending("activeKey"),
+                        new IndexOptions().unique(true).sparse(true).name("badge_issues_one_active")),
+                mongoCollection().createIndex(Indexes.ascending("orgId", "customerId", "badgeMetaId"),
+                        new IndexOptions().name("badge_issues_customer")))
+                .andFailFast().replaceWithVoid();
+    }
+
+    /** Ends, in one update, the active issues of these customers that have expired by {@code now}. */
+    public Uni<Long> expireLapsed(long orgId, ObjectId badgeMetaId, Collection<Long> customerIds, Instant now) {
+        return mongoCollection().updateMany(Filters.and(Filters.eq("orgId", orgId), Filters.eq("badgeMetaId", badgeMetaId),
+                Filters.in("customerId", customerIds), Filters.exists("activeKey"), Filters.lte("expiresOn", now)),
+                Updates.combine(Updates.set("status", IssueDocument.IssueStatus.EXPIRED.name()),
+                        Updates.set("endedOn", now), Updates.unset("activeKey")))
+                .map(result -> result.getModifiedCount());
+    }
+
+    /** The customers' active, unexpired issues of the badge, in one query. */
+    public Uni<List<IssueDocument>> findActive(long orgId, ObjectId badgeMetaId, Collection<Long> customerIds,
+            Instant now) {
+        return mongoCollection().find(Filters.and(Filters.eq("orgId", orgId), Filters.eq("badgeMetaId", badgeMetaId),
+                Filters.in("customerId", customerIds), Filters.exists("activeKey"),
+                Filters.or(Filters.eq("expiresOn", null), Filters.gt("expiresOn", now)))).collect().asList();
+    }
+
+    /** Revokes the customer's active issue; null when there is none. */
+    public Uni<IssueDocument> revokeActive(long orgId, ObjectId badgeMetaId, long customerId, Instant now) {
+        return mongoCollection().findOneAndUpdate(
+                Filters.eq("activeKey", IssueDocument.activeKey(orgId, badgeMetaId, customerId)),
+                Updates.combine(Updates.set("status", IssueDocument.IssueStatus.REVOKED.name()),
+                        Updates.set("endedOn", now), Updates.unset("activeKey")),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    }
+}

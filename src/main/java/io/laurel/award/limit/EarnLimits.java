@@ -1,0 +1,117 @@
+package io.laurel.award.limit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.conversions.Bson;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import io.laurel.badge.BadgeMetaDocument;
+import io.laurel.common.ErrorCode;
+import io.laurel.common.SequenceRepository;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Enforces a badge's earn limits. An earn reserves a slot in the customer's scope (always: it also counts the
+ * customer's earns) and, when the badge has badge limits, in the badge's scope. Each reservation is one atomic
+ * update of one document, conditional on the limits: a plain conditional {@code $inc} for counters, or a
+ * read-check-write on the scope's version when rolling windows need the days around the event. If the badge scope
+ * refuses, the customer reservation is released, so a failed earn holds no slot.
+ */
+@ApplicationScoped
+public class EarnLimits {
+
+    /** Attempts of one reservation while other earns keep changing the same scope. */
+    static final int MAX_ATTEMPTS = 200;
+
+    private final LimitRepository scopes;
+
+    EarnLimits(LimitRepository scopes) {
+        this.scopes = scopes;
+    }
+
+    /** What the earn reserved, and the customer's live earns of the badge including this one. */
+    public record Outcome(List<Reservation> reservations, long customerEarnedCount) {
+    }
+
+    /** Thrown inside an attempt when the scope changed under it; the attempt starts over. */
+    static final class Contended extends RuntimeException {
+        Contended() {
+            super("scope changed concurrently", null, false, false);
+        }
+    }
+
+    public static String customerScopeId(BadgeMetaDocument badge, long customerId) {
+        return Scope.customerScopeId(badge, customerId);
+    }
+
+    public Uni<Outcome> reserve(BadgeMetaDocument badge, long customerId, Instant event, Instant now) {
+        Scope customer = Scope.of(badge, badge.customerConstraints, true, Scope.customerScopeId(badge, customerId),
+                event);
+        Scope all = Scope.of(badge, badge.badgeConstraints, false, "b:" + badge.id.toHexString(), event);
+        Bson customerExtras = Updates.combine(Updates.setOnInsert("customerId", customerId),
+                Updates.max("lastEarnedOn", now), Updates.max("lastEarnEventDate", event));
+        return reserve(customer, badge, customerExtras).chain(customerScope -> {
+            Reservation mine = new Reservation(customer.id, customer.fields);
+            if (!all.limited()) {
+                return Uni.createFrom().item(new Outcome(List.of(mine), customerScope.total));
+            }
+            return reserve(all, badge, Updates.combine())
+                    .map(badgeScope -> new Outcome(List.of(mine, new Reservation(all.id, all.fields)),
+                            customerScope.total))
+                    .onFailure().call(() -> release(List.of(mine)));
+        });
+    }
+
+    /** Gives the slots back: after a failed earn, or when an earn is revoked. */
+    public Uni<Void> release(List<Reservation> reservations) {
+        List<Uni<Void>> releases = new ArrayList<>();
+        for (Reservation reservation : reservations) {
+            List<Bson> decrements = new ArrayList<>();
+            reservation.fields().forEach(field -> decrements.add(Updates.inc(field, -1L)));
+            decrements.add(Updates.inc("version", 1L));
+            releases.add(scopes.update(reservation.scopeId(), Updates.combine(decrements)));
+        }
+        return releases.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(releases).andFailFast().replaceWithVoid();
+    }
+
+    private Uni<LimitScopeDocument> reserve(Scope scope, BadgeMetaDocument badge, Bson extras) {
+        List<Bson> increments = new ArrayList<>();
+        scope.fields.forEach(field -> increments.add(Updates.inc(field, 1L)));
+        Bson update = Updates.combine(Updates.combine(increments), Updates.inc("version", 1L),
+                Updates.setOnInsert("orgId", badge.orgId), Updates.setOnInsert("badgeMetaId", badge.id), extras);
+        return Uni.createFrom().deferred(() -> attempt(scope, update))
+                .onFailure(Contended.class).retry().withBackOff(Duration.ofMillis(1), Duration.ofMillis(25))
+                .withJitter(0.5).atMost(MAX_ATTEMPTS)
+                .onFailure(Contended.class).transform(e -> ErrorCode.CONFLICT.exception(
+                        "Too many concurrent earns of this badge; retry the request", "badgeMetaId"));
+    }
+
+    private Uni<LimitScopeDocument> attempt(Scope scope, Bson update) {
+        Uni<Bson> condition = !scope.needsRead() ? Uni.createFrom().item(scope.counterCondition())
+                : scopes.find(scope.id).map(current -> {
+                    check(scope, current);
+                    return current == null ? Filters.exists("version", false) : Filters.eq("version", current.version);
+                });
+        return condition.chain(c -> scopes.upsertIf(scope.id, c, update))
+                // The scope exists but refused the condition: full, or changed since it was read.
+                .onFailure(SequenceRepository::isDuplicateKey).recoverWithUni(() -> scopes.find(scope.id)
+                        .map(current -> {
+                            check(scope, current);
+                            throw new Contended();
+                        }));
+    }
+
+    private static void check(Scope scope, LimitScopeDocument current) {
+        String violation = scope.violation(current);
+        if (violation != null) {
+            throw new LimitExceededException(scope.perCustomer, violation);
+        }
+    }
+}

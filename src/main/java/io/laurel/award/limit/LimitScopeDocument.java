@@ -1,0 +1,33 @@
+package io.laurel.award.limit;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.types.ObjectId;
+
+import io.quarkus.mongodb.panache.common.MongoEntity;
+
+/**
+ * The live (not revoked) earns of one scope, counted the ways the earn limits need: one customer's earns of a badge
+ * ({@code c:<badge>:<customer>}), or all earns of a badge ({@code b:<badge>}). Every change is one atomic update of
+ * this one document, so limits hold across replicas without transactions.
+ */
+@MongoEntity(collection = "earn_scopes")
+public class LimitScopeDocument {
+    @BsonId
+    public String id;
+    public long orgId;
+    public ObjectId badgeMetaId;
+    /** Null for a badge scope. */
+    public Long customerId;
+    /** Incremented by every reservation and release, so a read-check-write can detect any change in between. */
+    public long version;
+    public long total;
+    /** UTC day number (days since 1970-01-01) → earns whose event fell on that day. */
+    public Map<String, Long> days;
+    /** {@code <constraint referenceId>_<cycle number>} → earns in that fixed-window cycle. */
+    public Map<String, Long> cycles;
+    public Instant lastEarnedOn;
+    public Instant lastEarnEventDate;
+}

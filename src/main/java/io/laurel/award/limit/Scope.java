@@ -1,0 +1,189 @@
+package io.laurel.award.limit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.bson.conversions.Bson;
+
+import com.mongodb.client.model.Filters;
+
+import io.laurel.badge.BadgeMetaDocument;
+import io.laurel.badge.BadgeMetaDocument.Constraint;
+import io.laurel.badge.DurationType;
+
+/**
+ * The limits of one scope for one earn event: which counters the earn adds to, and whether it may.
+ * Fixed values and fixed windows are plain counters; rolling windows need the per-day counts around the event.
+ */
+final class Scope {
+
+    static final long DAY_MILLIS = 86_400_000L;
+
+    /** A counter that may not exceed {@code max}. */
+    record Counter(String field, long max, String description) {
+    }
+
+    /** At most {@code max} earns in any {@code length} ending on a day. */
+    record Rolling(DurationType unit, int length, long max, String description) {
+
+        long startDay(long endDay) {
+            return switch (unit) {
+                case DAYS -> endDay - length + 1;
+                case WEEKS -> endDay - 7L * length + 1;
+                case MONTHS -> LocalDate.ofEpochDay(endDay).minusMonths(length).toEpochDay() + 1;
+            };
+        }
+
+        long longestSpanDays() {
+            return switch (unit) {
+                case DAYS -> length;
+                case WEEKS -> 7L * length;
+                case MONTHS -> 31L * length;
+            };
+        }
+    }
+
+    final String id;
+    final boolean perCustomer;
+    final long day;
+    final List<Counter> counters = new ArrayList<>();
+    final List<Rolling> rolling = new ArrayList<>();
+    /** The fields this earn increments: total, its cycles, and its day when rolling windows need days. */
+    final List<String> fields = new ArrayList<>();
+
+    private Scope(String id, boolean perCustomer, Instant event) {
+        this.id = id;
+        this.perCustomer = perCustomer;
+        this.day = Math.floorDiv(event.toEpochMilli(), DAY_MILLIS);
+        fields.add("total");
+    }
+
+    static String customerScopeId(BadgeMetaDocument badge, long customerId) {
+        return "c:" + badge.id.toHexString() + ":" + customerId;
+    }
+
+    static Scope of(BadgeMetaDocument badge, List<Constraint> constraints, boolean perCustomer, String id,
+            Instant event) {
+        Scope scope = new Scope(id, perCustomer, event);
+        String who = perCustomer ? "per customer" : "for all customers";
+        for (Constraint c : constraints == null ? List.<Constraint>of() : constraints) {
+            switch (c.constraintType) {
+                case CUSTOMER_BADGE_FIXED_VALUE, BADGE_FIXED_VALUE -> scope.counters.add(new Counter("total",
+                        c.maxEarnLimit, c.constraintType + ": at most " + c.maxEarnLimit + " earns " + who));
+                case CUSTOMER_BADGE_FIXED_WINDOW, BADGE_FIXED_WINDOW -> {
+                    Instant start = c.startDate == null ? badge.startOn : c.startDate;
+                    String field = "cycles." + c.referenceId + "_" + cycle(start, event, c.durationType, c.refreshRate);
+                    scope.fields.add(field);
+                    scope.counters.add(new Counter(field, c.maxEarnLimit, c.constraintType + " " + c.referenceId
+                            + ": at most " + c.maxEarnLimit + " earns " + who + " every " + c.refreshRate + " "
+                            + c.durationType));
+                }
+                case CUSTOMER_BADGE_ROLLING_WINDOW -> {
+                    scope.addRolling(DurationType.DAYS, c.rollForDays, c.maxEarnForDays, c, who);
+                    scope.addRolling(DurationType.WEEKS, c.rollForWeeks, c.maxEarnForWeeks, c, who);
+                    scope.addRolling(DurationType.MONTHS, c.rollForMonths, c.maxEarnForMonths, c, who);
+                }
+                case BADGE_ROLLING_WINDOW -> scope.addRolling(c.rollType, c.rollValue, c.maxEarnLimit, c, who);
+                case CUSTOMER_BADGE_NO_LIMIT, BADGE_NO_LIMIT -> {
+                }
+            }
+        }
+        if (!scope.rolling.isEmpty()) {
+            scope.fields.add("days." + scope.day);
+        }
+        return scope;
+    }
+
+    private void addRolling(DurationType unit, Integer length, Integer max, Constraint c, String who) {
+        if (length != null && max != null) {
+            rolling.add(new Rolling(unit, length, max, c.constraintType + ": at most " + max + " earns " + who
+                    + " in " + length + " " + unit));
+        }
+    }
+
+    boolean limited() {
+        return !counters.isEmpty() || !rolling.isEmpty();
+    }
+
+    boolean needsRead() {
+        return !rolling.isEmpty();
+    }
+
+    /** The counter limits as a query: a missing counter is zero. */
+    Bson counterCondition() {
+        List<Bson> conditions = new ArrayList<>();
+        for (Counter counter : counters) {
+            conditions.add(Filters.or(Filters.exists(counter.field, false), Filters.lt(counter.field, counter.max)));
+        }
+        return conditions.isEmpty() ? Filters.empty() : Filters.and(conditions);
+    }
+
+    /** The first limit this earn would break given the scope's current counts, or null. */
+    String violation(LimitScopeDocument scope) {
+        for (Counter counter : counters) {
+            if (value(scope, counter.field) + 1 > counter.max) {
+                return counter.description;
+            }
+        }
+        if (rolling.isEmpty()) {
+            return null;
+        }
+        TreeMap<Long, Long> days = new TreeMap<>();
+        if (scope != null && scope.days != null) {
+            scope.days.forEach((k, v) -> days.put(Long.parseLong(k), v));
+        }
+        for (Rolling window : rolling) {
+            // Every window that holds this day must still fit: the one ending on it, and, for late events, those
+            // ending on later days that already have earns.
+            List<Long> ends = new ArrayList<>();
+            ends.add(day);
+            ends.addAll(days.subMap(day, false, day + window.longestSpanDays(), false).keySet());
+            for (long end : ends) {
+                long start = window.startDay(end);
+                if (day < start) {
+                    continue;
+                }
+                long sum = 1 + days.subMap(start, true, end, true).values().stream().mapToLong(Long::longValue).sum();
+                if (sum > window.max) {
+                    return window.description;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static long value(LimitScopeDocument scope, String field) {
+        if (scope == null) {
+            return 0;
+        }
+        if (field.equals("total")) {
+            return scope.total;
+        }
+        Map<String, Long> cycles = scope.cycles == null ? Map.of() : scope.cycles;
+        return cycles.getOrDefault(field.substring("cycles.".length()), 0L);
+    }
+
+    /** The number of the cycle (refreshRate × unit long, aligned to start) that holds the event; negative before start. */
+    static long cycle(Instant start, Instant event, DurationType unit, int refreshRate) {
+        return switch (unit) {
+            case DAYS -> Math.floorDiv(event.toEpochMilli() - start.toEpochMilli(), refreshRate * DAY_MILLIS);
+            case WEEKS -> Math.floorDiv(event.toEpochMilli() - start.toEpochMilli(), 7L * refreshRate * DAY_MILLIS);
+            case MONTHS -> {
+                ZonedDateTime from = start.atZone(ZoneOffset.UTC);
+                ZonedDateTime to = event.atZone(ZoneOffset.UTC);
+                long months = ChronoUnit.MONTHS.between(from, to);
+                if (to.isBefore(from.plusMonths(months))) {
+                    months--; // between() truncates toward zero; cycles before the start count down from -1
+                }
+                yield Math.floorDiv(months, refreshRate);
+            }
+        };
+    }
+}

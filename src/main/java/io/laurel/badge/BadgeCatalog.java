@@ -1,0 +1,43 @@
+package io.laurel.badge;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.types.ObjectId;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import io.laurel.common.ErrorCode;
+import io.laurel.common.ObjectIds;
+import io.smallrye.mutiny.Uni;
+
+/** What other features may ask of the badge catalogue: a definition of the org, and its award counters. */
+@ApplicationScoped
+public class BadgeCatalog {
+
+    private final BadgeMetaRepository badges;
+
+    BadgeCatalog(BadgeMetaRepository badges) {
+        this.badges = badges;
+    }
+
+    /** The badge of the org; 400 when the id is missing or malformed, 1054 when it names no badge of the org. */
+    public Uni<BadgeMetaDocument> require(long orgId, String badgeMetaId) {
+        if (badgeMetaId == null || badgeMetaId.isBlank()) {
+            return Uni.createFrom().failure(ErrorCode.INVALID_INPUT.exception("badgeMetaId is required", "badgeMetaId"));
+        }
+        ObjectId id = ObjectIds.parse(badgeMetaId, "badgeMetaId");
+        return badges.findInOrg(orgId, id).onItem().ifNull().failWith(() -> ErrorCode.BADGE_NOT_FOUND
+                .exception(ErrorCode.BADGE_NOT_FOUND.message(), badgeMetaId));
+    }
+
+    /** Adds to the definition's counters in one atomic update (negative to take away). */
+    public Uni<Void> count(BadgeMetaDocument badge, long issued, long earned) {
+        if (issued == 0 && earned == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return badges.mongoCollection().updateOne(Filters.eq("_id", badge.id),
+                Updates.combine(Updates.inc("issuedCount", issued), Updates.inc("earnedCount", earned)))
+                .replaceWithVoid();
+    }
+}
