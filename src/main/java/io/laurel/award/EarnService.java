@@ -60,6 +60,13 @@ public class EarnService {
     }
 
     public Uni<Earn> earn(Caller caller, AwardRequests.Earn request) {
+        // Deferred: a request-level rejection thrown while checking travels the pipeline and is counted like any other.
+        return Uni.createFrom().deferred(() -> earnChecked(caller, request))
+                .invoke(earn -> metrics.earned(1))
+                .onFailure().invoke(e -> metrics.rejected("earn", e));
+    }
+
+    private Uni<Earn> earnChecked(Caller caller, AwardRequests.Earn request) {
         Instant now = Times.now();
         String requestId = AwardRules.requestId(request.requestId());
         Trigger trigger = AwardRules.trigger(request.triggeredBy());
@@ -83,9 +90,7 @@ public class EarnService {
                                     .call(earn -> catalog.count(context.badge, 0, 1))
                                     .onFailure().call(() -> requestIds.release(caller.orgId(), requestId)))
                             .map(earn -> earn.view);
-                }))
-                .invoke(earn -> metrics.earned(1))
-                .onFailure().invoke(e -> metrics.rejected("earn", e));
+                }));
     }
 
     /**
@@ -94,6 +99,11 @@ public class EarnService {
      * is an atomic update of that customer's own counters.
      */
     public Uni<ApiResponse<AwardViews.EarnBulk>> earnBulk(Caller caller, AwardRequests.EarnBulk request) {
+        return Uni.createFrom().deferred(() -> earnBulkChecked(caller, request))
+                .onFailure().invoke(e -> metrics.rejected("earn", e));
+    }
+
+    private Uni<ApiResponse<AwardViews.EarnBulk>> earnBulkChecked(Caller caller, AwardRequests.EarnBulk request) {
         Instant now = Times.now();
         String requestId = AwardRules.requestId(request.requestId());
         Trigger trigger = AwardRules.trigger(request.triggeredBy());

@@ -56,6 +56,12 @@ public class IssueService {
      * holds an active issue (1040) gets an error of its own; the others are issued.
      */
     public Uni<ApiResponse<AwardViews.IssueBulk>> issueBulk(Caller caller, AwardRequests.IssueBulk request) {
+        // Deferred: a request-level rejection thrown while checking travels the pipeline and is counted like any other.
+        return Uni.createFrom().deferred(() -> issueBulkChecked(caller, request))
+                .onFailure().invoke(e -> metrics.rejected("issue", e));
+    }
+
+    private Uni<ApiResponse<AwardViews.IssueBulk>> issueBulkChecked(Caller caller, AwardRequests.IssueBulk request) {
         Instant now = Times.now();
         String requestId = AwardRules.requestId(request.requestId());
         Trigger trigger = AwardRules.trigger(request.triggeredBy());
@@ -85,7 +91,7 @@ public class IssueService {
                     .map(result -> ApiResponse.partial(new AwardViews.IssueBulk(badge.id.toHexString(),
                             TriggeredBy.of(trigger), expiresOn == null ? null : EpochTime.seconds(expiresOn),
                             EpochTime.iso(expiresOn), result.issued, requestId), result.errors));
-        }).onFailure().invoke(e -> metrics.rejected("issue", e));
+        });
     }
 
     /** Revokes the active issue of each of up to 20 customers; a customer without one gets an error line. */
