@@ -1,6 +1,8 @@
 package io.laurel.badge;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.laurel.badge.BadgeMetaDocument.Constraint;
@@ -29,6 +31,7 @@ final class BadgeMetaRules {
         }
         checkConstraints(d.customerConstraints, "customerConstraints", true);
         checkConstraints(d.badgeConstraints, "badgeConstraints", false);
+        checkDistinctReferences(d);
         checkExpiry(d.earnedBadgeExpiry, "earnedBadgeExpiry", d);
         checkExpiry(d.issuedBadgeExpiry, "issuedBadgeExpiry", d);
     }
@@ -85,6 +88,19 @@ final class BadgeMetaRules {
                     && c.constraintType != ConstraintType.BADGE_NO_LIMIT) {
                 require(c.maxEarnLimit != null, "maxEarnLimit is required for " + c.constraintType,
                         at + ".maxEarnLimit");
+            }
+        }
+    }
+
+    /** A fixed window's referenceId names its counters: two windows of one badge may not share one. */
+    private static void checkDistinctReferences(BadgeMetaDocument d) {
+        Set<String> seen = new HashSet<>();
+        for (String field : List.of("customerConstraints", "badgeConstraints")) {
+            List<Constraint> constraints = field.equals("customerConstraints") ? d.customerConstraints : d.badgeConstraints;
+            for (int i = 0; constraints != null && i < constraints.size(); i++) {
+                String reference = constraints.get(i).referenceId;
+                require(reference == null || seen.add(reference), "referenceId " + reference
+                        + " is used by another constraint of this badge", field + "[" + i + "].referenceId");
             }
         }
     }

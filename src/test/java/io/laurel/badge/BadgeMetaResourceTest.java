@@ -198,6 +198,14 @@ class BadgeMetaResourceTest {
                 List.of(Map.of("constraintType", "BADGE_ROLLING_WINDOW", "rollValue", 1, "maxEarnLimit", 3))));
         cases.put("customerConstraints[0].durationType", badge("Window", "customerConstraints",
                 List.of(Map.of("constraintType", "CUSTOMER_BADGE_FIXED_WINDOW", "maxEarnLimit", 3))));
+        cases.put("badgeConstraints[0].referenceId", badge("Shared ref",
+                "customerConstraints", List.of(Map.of("constraintType", "CUSTOMER_BADGE_FIXED_WINDOW", "referenceId", "w1",
+                        "durationType", "DAYS", "maxEarnLimit", 1)),
+                "badgeConstraints", List.of(Map.of("constraintType", "BADGE_FIXED_WINDOW", "referenceId", "w1",
+                        "durationType", "DAYS", "maxEarnLimit", 9))));
+        cases.put("customerConstraints[0].referenceId", badge("Bad ref", "customerConstraints",
+                List.of(Map.of("constraintType", "CUSTOMER_BADGE_FIXED_WINDOW", "referenceId", "a.b",
+                        "durationType", "DAYS", "maxEarnLimit", 1))));
         cases.put("earnedBadgeExpiry.expiresOn", badge("Absolute", "earnedBadgeExpiry", Map.of("expiryType", "ABSOLUTE")));
         cases.put("issuedBadgeExpiry.value", badge("Relative", "issuedBadgeExpiry",
                 Map.of("expiryType", "RELATIVE", "relativeExpiryType", "DAYS")));
