@@ -1,7 +1,10 @@
 package io.laurel.badge;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.Filters;
@@ -29,6 +32,11 @@ public class BadgeCatalog {
         ObjectId id = ObjectIds.parse(badgeMetaId, "badgeMetaId");
         return badges.findInOrg(orgId, id).onItem().ifNull().failWith(() -> ErrorCode.BADGE_NOT_FOUND
                 .exception(ErrorCode.BADGE_NOT_FOUND.message(), badgeMetaId));
+    }
+
+    /** Runs an aggregation over the definitions and decodes its single result (for example a $facet). */
+    public <T> Uni<T> aggregateOne(List<? extends Bson> pipeline, Class<T> type) {
+        return badges.mongoCollection().aggregate(pipeline, type).collect().first();
     }
 
     /** Adds to the definition's counters in one atomic update (negative to take away). */

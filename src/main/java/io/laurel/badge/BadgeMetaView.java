@@ -1,5 +1,6 @@
 package io.laurel.badge;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +41,11 @@ public record BadgeMetaView(
         String createdBy,
         String lastUpdatedOn,
         String lastUpdatedBy) {
+
+    /** The view of a stored definition, with its status at {@code now}. */
+    public static BadgeMetaView of(BadgeMetaDocument badge, Instant now) {
+        return BadgeMetaMapper.view(badge, now);
+    }
 
     public record OwnershipView(List<OwnerType> restrictedToOwners, List<ClaimView> claims) {
     }

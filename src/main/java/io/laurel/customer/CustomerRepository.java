@@ -39,10 +39,6 @@ public class CustomerRepository implements ReactivePanacheMongoRepository<Custom
         return Uni.join().all(indexes).andFailFast().replaceWithVoid();
     }
 
-    public Uni<CustomerDocument> findByCustomerId(long orgId, long customerId) {
-        return mongoCollection().find(Filters.and(Filters.eq("orgId", orgId), Filters.eq("customerId", customerId)))
-                .collect().first();
-    }
 
     public Uni<Set<Long>> existingIds(long orgId, Collection<Long> customerIds) {
         return mongoCollection().find(Filters.and(Filters.eq("orgId", orgId), Filters.in("customerId", customerIds)),
@@ -50,9 +46,4 @@ public class CustomerRepository implements ReactivePanacheMongoRepository<Custom
                 .map(c -> c.customerId).collect().asSet();
     }
 
-    public Uni<CustomerDocument> findByIdentifier(long orgId, IdentifierType type, String value) {
-        return mongoCollection()
-                .find(Filters.and(Filters.eq("orgId", orgId), Filters.eq(type.keyField(), type.key(orgId, value))))
-                .collect().first();
-    }
 }

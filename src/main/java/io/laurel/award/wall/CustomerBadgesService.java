@@ -1,0 +1,218 @@
+package io.laurel.award.wall;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Facet;
+import com.mongodb.client.model.Field;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+
+import io.laurel.badge.BadgeCatalog;
+import io.laurel.badge.BadgeMetaView;
+import io.laurel.badge.EarnType;
+import io.laurel.common.EpochTime;
+import io.laurel.common.Paging;
+import io.laurel.common.Times;
+import io.laurel.customer.CustomerLookup;
+import io.laurel.identity.Caller;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A customer's badge wall in two round trips whatever the page size or the number of badges: the customer with its
+ * earns and issues (one aggregation), then one page of definitions with their groups, sorted and counted in the
+ * database (one aggregation).
+ */
+@ApplicationScoped
+public class CustomerBadgesService {
+
+    private static final int NOT_EARNED = Integer.MAX_VALUE;
+
+    private final CustomerLookup customers;
+    private final BadgeCatalog catalog;
+
+    CustomerBadgesService(CustomerLookup customers, BadgeCatalog catalog) {
+        this.customers = customers;
+        this.catalog = catalog;
+    }
+
+    /** One badge's earns by this customer that were not revoked. */
+    private record Stats(long count, long live, Instant lastEarnedOn, Instant lastEarnEventDate) {
+    }
+
+    /** The customer's awards, by badge. */
+    private record Awards(Map<ObjectId, Stats> earns, Set<ObjectId> issued) {
+    }
+
+    public Uni<CustomerBadgeView.Page> wall(Caller caller, String customerId, String identifierType, WallQuery query) {
+        Instant now = Times.now();
+        // No projection of the joined arrays: the embedded store projects "earns.x" into a sub-document.
+        List<Bson> joins = List.of(
+                Aggregates.lookup("badge_earns", "customerId", "customerId", "earns"),
+                Aggregates.lookup("badge_issues", "customerId", "customerId", "issues"));
+        return customers.resolveJoined(caller.orgId(), customerId, identifierType, joins)
+                .map(customer -> awards(customer, caller.orgId(), now))
+                .chain(awards -> catalog.aggregateOne(pipeline(caller.orgId(), awards, query, now), WallFacet.class)
+                        .map(facet -> page(facet, awards, query, now)));
+    }
+
+    private static Awards awards(Document customer, long orgId, Instant now) {
+        Map<ObjectId, Stats> earns = new HashMap<>();
+        for (Document earn : customer.getList("earns", Document.class, List.of())) {
+            if (orgId != earn.get("orgId", Number.class).longValue() || !"ACTIVE".equals(earn.getString("status"))) {
+                continue;
+            }
+            Instant expires = instant(earn.getDate("expiresOn"));
+            boolean live = expires == null || expires.isAfter(now);
+            earns.merge(earn.get("badgeMetaId", ObjectId.class),
+                    new Stats(1, live ? 1 : 0, instant(earn.getDate("earnedOn")), instant(earn.getDate("earnEventDate"))),
+                    (a, b) -> new Stats(a.count + b.count, a.live + b.live, later(a.lastEarnedOn, b.lastEarnedOn),
+                            later(a.lastEarnEventDate, b.lastEarnEventDate)));
+        }
+        Set<ObjectId> issued = new HashSet<>();
+        for (Document issue : customer.getList("issues", Document.class, List.of())) {
+            if (orgId == issue.get("orgId", Number.class).longValue() && !"REVOKED".equals(issue.getString("status"))) {
+                issued.add(issue.get("badgeMetaId", ObjectId.class));
+            }
+        }
+        return new Awards(earns, issued);
+    }
+
+    private static List<Bson> pipeline(long orgId, Awards awards, WallQuery query, Instant now) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.eq("orgId", orgId));
+        filters.add(match(awards, query, now));
+        if (query.groupId() != null) {
+            filters.add(Filters.eq("badgeGroupId", query.groupId()));
+        }
+        List<Bson> pipeline = new ArrayList<>();
+        pipeline.add(Aggregates.match(Filters.and(filters)));
+        pipeline.add(Aggregates.lookup("badge_groups", "badgeGroupId", "_id", "group"));
+        List<Field<?>> sortKeys = sortKeys(awards, query);
+        if (!sortKeys.isEmpty()) {
+            pipeline.add(Aggregates.addFields(sortKeys));
+        }
+        pipeline.add(Aggregates.sort(sort(query)));
+        pipeline.add(Aggregates.facet(
+                new Facet("items", Aggregates.skip(query.page() * query.limit()), Aggregates.limit(query.limit()),
+                        Aggregates.project(new Document("_id", 0).append("badge", "$$ROOT")
+                                .append("groupName", new Document("$arrayElemAt", List.of("$group.name", 0))))),
+                new Facet("total", Aggregates.count("n"))));
+        return pipeline;
+    }
+
+    private static Bson match(Awards awards, WallQuery query, Instant now) {
+        return switch (query.badgeType()) {
+            case AVAILABLE_TO_ISSUE -> available(EarnType.ISSUE_EARN, query.includeExpired(), now);
+            case AVAILABLE -> available(EarnType.EARN, query.includeExpired(), now);
+            case EARNED -> {
+                List<ObjectId> live = awards.earns.entrySet().stream().filter(e -> e.getValue().live > 0)
+                        .map(Map.Entry::getKey).toList();
+                yield query.includeExpired() ? Filters.or(Filters.in("_id", live), expired(awards, now))
+                        : Filters.in("_id", live);
+            }
+            case EXPIRED -> expired(awards, now);
+        };
+    }
+
+    /** Live active badges of the kind; with includeExpired also those whose time is over. */
+    private static Bson available(EarnType type, boolean includeExpired, Instant now) {
+        Bson started = Filters.and(Filters.eq("earnType", type.name()), Filters.eq("active", true),
+                Filters.lte("startOn", now));
+        return includeExpired ? started : Filters.and(started, Filters.gt("expiresOn", now));
+    }
+
+    /** Badges the customer was issued or earned whose badge has expired, or of which an earn has expired. */
+    private static Bson expired(Awards awards, Instant now) {
+        Set<ObjectId> touched = new HashSet<>(awards.issued);
+        touched.addAll(awards.earns.keySet());
+        List<ObjectId> expiredEarns = awards.earns.entrySet().stream().filter(e -> e.getValue().count > e.getValue().live)
+                .map(Map.Entry::getKey).toList();
+        return Filters.or(Filters.in("_id", expiredEarns),
+                Filters.and(Filters.in("_id", touched), Filters.lte("expiresOn", now)));
+    }
+
+    private static List<Field<?>> sortKeys(Awards awards, WallQuery query) {
+        List<Field<?>> keys = new ArrayList<>();
+        switch (query.sortOn()) {
+            case RANK -> {
+                keys.add(new Field<>("_sortUngrouped",
+                        new Document("$cond", List.of(new Document("$eq", List.of(new Document("$size", "$group"), 0)), 1, 0))));
+                keys.add(new Field<>("_sortGroupRank",
+                        new Document("$ifNull", List.of(new Document("$arrayElemAt", List.of("$group.rank", 0)), 0))));
+                keys.add(new Field<>("_sortUnranked", new Document("$cond", List.of(
+                        new Document("$eq", Arrays.asList(new Document("$ifNull", Arrays.asList("$badgeRank", null)), null)),
+                        1, 0))));
+            }
+            case LAST_EARNED_ON_DATE, LAST_EARNED_EVENT_DATE -> {
+                Comparator<Map.Entry<ObjectId, Stats>> newestFirst = Comparator.comparing(
+                        e -> query.sortOn() == WallQuery.SortOn.LAST_EARNED_ON_DATE ? e.getValue().lastEarnedOn
+                                : e.getValue().lastEarnEventDate, Comparator.nullsLast(Comparator.reverseOrder()));
+                List<ObjectId> order = awards.earns.entrySet().stream()
+                        .sorted(newestFirst.thenComparing(Map.Entry::getKey)).map(Map.Entry::getKey).toList();
+                Document index = new Document("$indexOfArray", List.of(order, "$_id"));
+                keys.add(new Field<>("_sortLast", new Document("$cond",
+                        List.of(new Document("$lt", List.of(index, 0)), NOT_EARNED, index))));
+            }
+            case EXPIRY -> {
+            }
+        }
+        return keys;
+    }
+
+    private static Bson sort(WallQuery query) {
+        return switch (query.sortOn()) {
+            case RANK -> Sorts.orderBy(Sorts.ascending("_sortUngrouped", "_sortGroupRank", "badgeGroupId",
+                    "_sortUnranked", "badgeRank"), Sorts.descending("expiresOn"), Sorts.ascending("_id"));
+            case LAST_EARNED_ON_DATE, LAST_EARNED_EVENT_DATE -> Sorts.orderBy(Sorts.ascending("_sortLast"),
+                    Sorts.descending("expiresOn"), Sorts.ascending("_id"));
+            case EXPIRY -> Sorts.orderBy(Sorts.descending("expiresOn"), Sorts.ascending("_id"));
+        };
+    }
+
+    private static CustomerBadgeView.Page page(WallFacet facet, Awards awards, WallQuery query, Instant now) {
+        long total = facet.total == null || facet.total.isEmpty() ? 0 : facet.total.get(0).n;
+        List<CustomerBadgeView> items = new ArrayList<>();
+        for (WallFacet.Item item : facet.items) {
+            BadgeMetaView b = BadgeMetaView.of(item.badge, now);
+            Stats stats = awards.earns.get(item.badge.id);
+            items.add(new CustomerBadgeView(b.badgeMetaId(), b.orgId(), b.name(), b.description(), b.startOn(),
+                    b.startOnISO(), b.expiresOn(), b.expiresOnISO(), b.images(), b.tags(), b.badgeGroupId(),
+                    item.groupName, b.badgeRank(), b.ownership(), b.earnType(), b.customerConstraints(),
+                    b.badgeConstraints(),
+                    stats == null ? null : stats.count,
+                    stats == null || stats.lastEarnedOn == null ? null : EpochTime.seconds(stats.lastEarnedOn),
+                    stats == null ? null : EpochTime.iso(stats.lastEarnedOn),
+                    stats == null || stats.lastEarnEventDate == null ? null : EpochTime.seconds(stats.lastEarnEventDate),
+                    stats == null ? null : EpochTime.iso(stats.lastEarnEventDate),
+                    b.customFields(), b.active()));
+        }
+        return new CustomerBadgeView.Page(items, new Paging(query.page(), query.limit()).of(total));
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+}
