@@ -23,6 +23,9 @@ public interface LaurelConfig {
     /** Token issuing. */
     Jwt jwt();
 
+    /** Goodwill points. */
+    Goodwill goodwill();
+
     interface Bootstrap {
         /** Org of the bootstrap administrator. */
         @WithDefault("100458")
@@ -33,6 +36,12 @@ public interface LaurelConfig {
 
         /** Password of the bootstrap administrator. */
         Optional<String> adminPassword();
+    }
+
+    interface Goodwill {
+        /** The most points one goodwill allocation may give. */
+        @WithDefault("100000")
+        long maxPoints();
     }
 
     interface Jwt {

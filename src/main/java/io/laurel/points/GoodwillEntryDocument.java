@@ -1,0 +1,27 @@
+package io.laurel.points;
+
+import java.time.Instant;
+
+import org.bson.types.ObjectId;
+
+import io.quarkus.mongodb.panache.common.MongoEntity;
+
+/** One goodwill allocation: written once, never changed. Balances are sums of these. */
+@MongoEntity(collection = "goodwill_entries")
+public class GoodwillEntryDocument {
+    public ObjectId id;
+    public long orgId;
+    /** Numeric id from an atomic sequence, answered as createdId. */
+    public long createdId;
+    /** Unique in the org: the same reference again is 744. */
+    public String referenceId;
+    public long customerId;
+    public long programId;
+    public long points;
+    public String reason;
+    public String baseType;
+    public long awardingTillId;
+    public String source;
+    public Instant createdOn;
+    public String createdBy;
+}
