@@ -3,6 +3,7 @@ package io.laurel.award;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,11 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.laurel.common.ApiResponse;
+import io.laurel.common.ValidateOnly;
 import io.laurel.identity.Caller;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -60,8 +64,11 @@ public class EarnResource {
     @APIResponse(responseCode = "400", description = "A request-level code, 1101, 1102 or 1103")
     @APIResponse(responseCode = "404", description = "1054 unknown badge, 1026 unknown customer")
     @APIResponse(responseCode = "409", description = "Too many concurrent earns of the badge; retry")
-    public Uni<ApiResponse<AwardViews.Earn>> earn(@Valid @NotNull AwardRequests.Earn request) {
-        return earns.earn(Caller.of(identity), request).map(ApiResponse::ok);
+    public Uni<RestResponse<ApiResponse<AwardViews.Earn>>> earn(@Valid @NotNull AwardRequests.Earn request,
+            @Parameter(description = "true: check only, write nothing, 204 when it would succeed")
+            @HeaderParam(ValidateOnly.HEADER) String validateOnly) {
+        return ValidateOnly.answer(earns.earn(Caller.of(identity), request, ValidateOnly.requested(validateOnly))
+                .map(earn -> earn == null ? null : ApiResponse.ok(earn)), 200);
     }
 
     @POST

@@ -59,14 +59,19 @@ public class EarnService {
     private record Context(BadgeMetaDocument badge, Trigger trigger, String requestId, Instant event, Instant now) {
     }
 
-    public Uni<Earn> earn(Caller caller, AwardRequests.Earn request) {
+    /** Earns the badge; with {@code validateOnly}, runs every check and answers null without writing. */
+    public Uni<Earn> earn(Caller caller, AwardRequests.Earn request, boolean validateOnly) {
         // Deferred: a request-level rejection thrown while checking travels the pipeline and is counted like any other.
-        return Uni.createFrom().deferred(() -> earnChecked(caller, request))
-                .invoke(earn -> metrics.earned(1))
+        return Uni.createFrom().deferred(() -> earnChecked(caller, request, validateOnly))
+                .invoke(earn -> {
+                    if (earn != null) {
+                        metrics.earned(1);
+                    }
+                })
                 .onFailure().invoke(e -> metrics.rejected("earn", e));
     }
 
-    private Uni<Earn> earnChecked(Caller caller, AwardRequests.Earn request) {
+    private Uni<Earn> earnChecked(Caller caller, AwardRequests.Earn request, boolean validateOnly) {
         Instant now = Times.now();
         String requestId = AwardRules.requestId(request.requestId());
         Trigger trigger = AwardRules.trigger(request.triggeredBy());
@@ -81,6 +86,9 @@ public class EarnService {
                 .chain(context -> activeIssues(context, List.of(customerId)).chain(issued -> {
                     if (context.badge.earnType == EarnType.ISSUE_EARN && !issued.containsKey(customerId)) {
                         throw noActiveIssue(customerId);
+                    }
+                    if (validateOnly) {
+                        return requestIds.requireUnused(caller.orgId(), requestId).replaceWith((Earn) null);
                     }
                     // Released only by the call that claimed it, and only when the work after the claim failed.
                     return requestIds.claim(caller.orgId(), requestId, "earn")

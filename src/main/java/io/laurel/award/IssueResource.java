@@ -3,6 +3,7 @@ package io.laurel.award;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,11 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.laurel.common.ApiResponse;
+import io.laurel.common.ValidateOnly;
 import io.laurel.identity.Caller;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -62,8 +66,12 @@ public class IssueResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "IssueBulkResponse")))
     @APIResponse(responseCode = "400", description = "A request-level code")
     @APIResponse(responseCode = "404", description = "1054: no such badge in the org")
-    public Uni<ApiResponse<AwardViews.IssueBulk>> issueBulk(@Valid @NotNull AwardRequests.IssueBulk request) {
-        return issues.issueBulk(Caller.of(identity), request);
+    public Uni<RestResponse<ApiResponse<AwardViews.IssueBulk>>> issueBulk(
+            @Valid @NotNull AwardRequests.IssueBulk request,
+            @Parameter(description = "true: check only, write nothing, 204 when it would succeed")
+            @HeaderParam(ValidateOnly.HEADER) String validateOnly) {
+        return ValidateOnly.answer(issues.issueBulk(Caller.of(identity), request, ValidateOnly.requested(validateOnly)),
+                200);
     }
 
     @POST

@@ -55,13 +55,15 @@ public class IssueService {
      * exist, one update that retires lapsed issues, one unordered insert. A customer who is unknown (1026) or already
      * holds an active issue (1040) gets an error of its own; the others are issued.
      */
-    public Uni<ApiResponse<AwardViews.IssueBulk>> issueBulk(Caller caller, AwardRequests.IssueBulk request) {
+    public Uni<ApiResponse<AwardViews.IssueBulk>> issueBulk(Caller caller, AwardRequests.IssueBulk request,
+            boolean validateOnly) {
         // Deferred: a request-level rejection thrown while checking travels the pipeline and is counted like any other.
-        return Uni.createFrom().deferred(() -> issueBulkChecked(caller, request))
+        return Uni.createFrom().deferred(() -> issueBulkChecked(caller, request, validateOnly))
                 .onFailure().invoke(e -> metrics.rejected("issue", e));
     }
 
-    private Uni<ApiResponse<AwardViews.IssueBulk>> issueBulkChecked(Caller caller, AwardRequests.IssueBulk request) {
+    private Uni<ApiResponse<AwardViews.IssueBulk>> issueBulkChecked(Caller caller, AwardRequests.IssueBulk request,
+            boolean validateOnly) {
         Instant now = Times.now();
         String requestId = AwardRules.requestId(request.requestId());
         Trigger trigger = AwardRules.trigger(request.triggeredBy());
@@ -76,6 +78,9 @@ public class IssueService {
             AwardRules.requireWithinBadge(badge, event, "issueEventDate");
             Instant expiresOn = AwardRules.expiresOn(badge.issuedBadgeExpiry, badge, event);
             Instant issueEvent = event;
+            if (validateOnly) {
+                return requestIds.requireUnused(caller.orgId(), requestId).replaceWith((ApiResponse<AwardViews.IssueBulk>) null);
+            }
             // Released only by the call that claimed it, and only when the work after the claim failed.
             return requestIds.claim(caller.orgId(), requestId, "issueBulk")
                     .chain(() -> customers.existing(caller.orgId(), wanted)

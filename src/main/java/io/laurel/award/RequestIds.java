@@ -41,6 +41,16 @@ public class RequestIds implements ReactivePanacheMongoRepositoryBase<RequestIds
                 .transform(e -> ErrorCode.REQUEST_ID_USED.exception(ErrorCode.REQUEST_ID_USED.message(), requestId));
     }
 
+    /** 809 when the requestId is already taken; writes nothing (validate-only calls). */
+    public Uni<Void> requireUnused(long orgId, String requestId) {
+        return mongoCollection().find(Filters.eq("_id", orgId + ":" + requestId)).collect().first()
+                .invoke(used -> {
+                    if (used != null) {
+                        throw ErrorCode.REQUEST_ID_USED.exception(ErrorCode.REQUEST_ID_USED.message(), requestId);
+                    }
+                }).replaceWithVoid();
+    }
+
     /** Gives the requestId back after a call that had no effect, so the client can retry with it. */
     public Uni<Void> release(long orgId, String requestId) {
         return mongoCollection().deleteOne(Filters.eq("_id", orgId + ":" + requestId)).replaceWithVoid();

@@ -3,6 +3,7 @@ package io.laurel.points;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,11 +13,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import io.laurel.common.ValidateOnly;
 import io.laurel.identity.Caller;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -52,7 +55,6 @@ public class GoodwillResource {
     }
 
     @POST
-    @ResponseStatus(201)
     @Operation(summary = "Allocate goodwill points to a customer",
             description = "The org is the credentials' (X-CAP-API-AUTH-ORG-ID must match it). 744 when the "
                     + "referenceId was already used in the org; the balance is then unchanged.")
@@ -64,7 +66,10 @@ public class GoodwillResource {
                     schema = @Schema(implementation = GoodwillViews.Created.class)))
     @APIResponse(responseCode = "400", description = "744 reference used, or invalid input")
     @APIResponse(responseCode = "404", description = "1026: no such customer in the org")
-    public Uni<GoodwillViews.Created> allocate(@Valid @NotNull GoodwillRequest request) {
-        return goodwill.allocate(Caller.of(identity), request);
+    public Uni<RestResponse<GoodwillViews.Created>> allocate(@Valid @NotNull GoodwillRequest request,
+            @Parameter(description = "true: check only, write nothing, 204 when it would succeed")
+            @HeaderParam(ValidateOnly.HEADER) String validateOnly) {
+        return ValidateOnly.answer(goodwill.allocate(Caller.of(identity), request, ValidateOnly.requested(validateOnly)),
+                201);
     }
 }

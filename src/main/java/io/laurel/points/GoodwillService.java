@@ -65,7 +65,8 @@ public class GoodwillService {
         }
     }
 
-    public Uni<GoodwillViews.Created> allocate(Caller caller, GoodwillRequest request) {
+    /** Allocates; with {@code validateOnly}, runs every check (744 included) and answers null without writing. */
+    public Uni<GoodwillViews.Created> allocate(Caller caller, GoodwillRequest request, boolean validateOnly) {
         return Uni.createFrom().deferred(() -> {
             if (!"POINTS".equals(request.baseType())) {
                 throw ErrorCode.INVALID_INPUT.exception("baseType must be POINTS", "baseType");
@@ -76,8 +77,18 @@ public class GoodwillService {
             if (request.points() > maxPoints) {
                 throw ErrorCode.INVALID_INPUT.exception("points must be at most " + maxPoints, "points");
             }
-            return customers.resolve(caller.orgId(), Long.toString(request.earningEntityId()), null)
-                    .chain(customer -> sequences.next("goodwill"))
+            Uni<?> customer = customers.resolve(caller.orgId(), Long.toString(request.earningEntityId()), null);
+            if (validateOnly) {
+                return customer.chain(() -> entries.find("orgId = ?1 and referenceId = ?2", caller.orgId(),
+                        request.referenceId()).firstResult()).map(used -> {
+                            if (used != null) {
+                                throw ErrorCode.REFERENCE_EXISTS.exception(ErrorCode.REFERENCE_EXISTS.message(),
+                                        request.referenceId());
+                            }
+                            return (GoodwillEntryDocument) null;
+                        });
+            }
+            return customer.chain(() -> sequences.next("goodwill"))
                     .chain(createdId -> {
                         GoodwillEntryDocument entry = new GoodwillEntryDocument();
                         entry.orgId = caller.orgId();
@@ -97,6 +108,9 @@ public class GoodwillService {
                     .onFailure(SequenceRepository::isDuplicateKey).transform(e -> ErrorCode.REFERENCE_EXISTS
                             .exception(ErrorCode.REFERENCE_EXISTS.message(), request.referenceId()));
         }).map(entry -> {
+            if (entry == null) {
+                return null;
+            }
             registry.counter("laurel.goodwill.points").increment(entry.points);
             return new GoodwillViews.Created(entry.createdId, List.of());
         }).onFailure().invoke(e -> registry.counter("laurel.goodwill.rejections", "code",
