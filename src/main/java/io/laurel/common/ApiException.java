@@ -1,5 +1,7 @@
 package io.laurel.common;
 
+import java.util.List;
+
 /** The one failure type of Laurel: an {@link ErrorCode}, a message for the caller and an optional reference. */
 public class ApiException extends RuntimeException {
 
@@ -22,5 +24,10 @@ public class ApiException extends RuntimeException {
 
     public ApiError toError() {
         return new ApiError(errorCode.code(), getMessage(), reference);
+    }
+
+    /** The error items of the answer; one unless a subclass passes on several (for example a target's own). */
+    public List<ApiError> errors() {
+        return List.of(toError());
     }
 }

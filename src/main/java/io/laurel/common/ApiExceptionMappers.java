@@ -42,7 +42,7 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
-        return envelope(e.errorCode().status(), List.of(e.toError()));
+        return envelope(e.errorCode().status(), e.errors());
     }
 
     @ServerExceptionMapper

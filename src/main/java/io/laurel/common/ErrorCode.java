@@ -17,6 +17,7 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413, Status.REQUEST_ENTITY_TOO_LARGE, "Request body is larger than the configured limit"),
     UNSUPPORTED_MEDIA_TYPE(415, Status.UNSUPPORTED_MEDIA_TYPE, "Request body must be application/json"),
     INTERNAL(500, Status.INTERNAL_SERVER_ERROR, "Internal error"),
+    TARGET_UNREACHABLE(502, Status.BAD_GATEWAY, "The workflow payload's target did not answer"),
     STORE_UNAVAILABLE(503, Status.SERVICE_UNAVAILABLE, "The database is unreachable; retry later"),
 
     OWNER_TYPE_NOT_ALLOWED(714, Status.BAD_REQUEST, "Owner type is not in the badge's restrictedToOwners"),

@@ -1,7 +1,9 @@
 package io.laurel.common;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -25,6 +27,51 @@ public interface LaurelConfig {
 
     /** Goodwill points. */
     Goodwill goodwill();
+
+    /** The maker-checker request workflow. */
+    Workflow workflow();
+
+    interface Workflow {
+        /** Where a payload with an empty hostname is sent; default this instance (http://127.0.0.1:<its port>). */
+        Optional<String> internalBaseUrl();
+
+        /** Other base URLs (scheme://host:port) a payload's hostname may name. */
+        Optional<List<String>> allowedHosts();
+
+        /** Request types (GOODWILL-POINTS, EARN-BADGE, ISSUE-BADGE) approved by the system at once. */
+        Optional<Set<String>> autoApprove();
+
+        /** AES-256 key (base64 of 32 bytes) for payload Authorization headers at rest; unset: generated. */
+        Optional<String> encryptionKey();
+
+        /** Connect and answer timeout of one forwarded call. */
+        @WithDefault("PT10S")
+        Duration forwardTimeout();
+
+        /** Attempts of a forward before the request ends failed. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Delay before the first retry; it doubles up to retry-max-delay. */
+        @WithDefault("PT2S")
+        Duration retryDelay();
+
+        /** Longest delay between two retries. */
+        @WithDefault("PT5M")
+        Duration retryMaxDelay();
+
+        /** How long a replica holds a pending forward it is sending. */
+        @WithDefault("PT1M")
+        Duration lease();
+
+        /** How often the forwarder looks for pending forwards. */
+        @WithDefault("5s")
+        String pollInterval();
+
+        /** Forwarded answers longer than this are truncated in IntouchAPITask_Output. */
+        @WithDefault("65536")
+        int maxOutputBytes();
+    }
 
     interface Bootstrap {
         /** Org of the bootstrap administrator. */

@@ -1,12 +1,7 @@
 package io.laurel.identity;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -23,9 +18,9 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import io.laurel.common.LaurelConfig;
+import io.laurel.common.SecretFiles;
 import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -42,7 +37,6 @@ import io.smallrye.jwt.util.KeyUtils;
 @ApplicationScoped
 public class JwtKeys {
 
-    private static final Logger LOG = Logger.getLogger(JwtKeys.class);
     static final String GENERATED_KEY_FILE = "signing-key.pem";
 
     /** Present only when no key files are configured. */
@@ -76,43 +70,24 @@ public class JwtKeys {
     }
 
     private static PrivateKey loadOrCreate(Path file) {
+        String pem = SecretFiles.loadOrCreate(file, JwtKeys::generatePem);
         try {
-            if (!Files.exists(file)) {
-                create(file);
-            }
-            return KeyUtils.decodePrivateKey(Files.readString(file, StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or write the token key " + file, e);
+            return KeyUtils.decodePrivateKey(pem);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The token key " + file + " is not an RSA private key in PEM", e);
         }
     }
 
-    private static void create(Path file) throws IOException, GeneralSecurityException {
-        Files.createDirectories(file.getParent());
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n";
-        Path temp = Files.createTempFile(file.getParent(), "key", ".tmp");
+    private static String generatePem() {
         try {
-            restrictToOwner(temp);
-            Files.writeString(temp, pem, StandardCharsets.US_ASCII);
-            // No replace: when two instances start together, the first key written is the one both use.
-            Files.move(temp, file);
-            LOG.warnf("No JWT key files configured: generated %s. Configure key files in production.", file);
-        } catch (FileAlreadyExistsException e) {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void restrictToOwner(Path path) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system; the directory's own permissions apply.
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n";
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("RSA unavailable", e);
         }
     }
 

@@ -1,6 +1,9 @@
 package io.laurel.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -14,6 +17,9 @@ public class MemoryStoreResource implements QuarkusTestResourceLifecycleManager 
     public static final String ADMIN_PASSWORD = "admin-password-1";
     public static final long ORG = 100458;
 
+    /** A free port the workflow may send to (a test starts and stops a target there). */
+    public static final int TARGET_PORT = freePort();
+
     private MongoServer server;
 
     @Override
@@ -22,9 +28,18 @@ public class MemoryStoreResource implements QuarkusTestResourceLifecycleManager 
         InetSocketAddress address = server.bind();
         return Map.of(
                 "quarkus.mongodb.connection-string", "mongodb://127.0.0.1:" + address.getPort(),
+                "laurel.workflow.allowed-hosts", "http://127.0.0.1:" + TARGET_PORT,
                 "laurel.bootstrap.admin-username", ADMIN,
                 "laurel.bootstrap.admin-password", ADMIN_PASSWORD,
                 "laurel.bootstrap.org-id", Long.toString(ORG));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -1,0 +1,53 @@
+package io.laurel.common;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Development secrets kept under the data directory when production ones are not configured: created once, readable
+ * only by the owner, and shared by every instance that uses the same directory.
+ */
+public final class SecretFiles {
+
+    private static final Logger LOG = Logger.getLogger(SecretFiles.class);
+
+    private SecretFiles() {
+    }
+
+    /** The file's content, after writing {@code create}'s content there if the file does not exist yet. */
+    public static String loadOrCreate(Path file, Supplier<String> create) {
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Path temp = Files.createTempFile(file.getParent(), "secret", ".tmp");
+                try {
+                    restrictToOwner(temp);
+                    Files.writeString(temp, create.get());
+                    // No replace: when two instances start together, the first file written is the one both use.
+                    Files.move(temp, file);
+                    LOG.warnf("No secret configured: generated %s. Configure one in production.", file);
+                } catch (FileAlreadyExistsException e) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or write the secret " + file, e);
+        }
+    }
+
+    private static void restrictToOwner(Path path) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system; the directory's own permissions apply.
+        }
+    }
+}

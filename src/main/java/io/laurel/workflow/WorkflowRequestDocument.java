@@ -1,0 +1,49 @@
+package io.laurel.workflow;
+
+import java.time.Instant;
+
+import org.bson.types.ObjectId;
+
+import io.quarkus.mongodb.panache.common.MongoEntity;
+
+/** A maker-checker request and the life of its IntouchAPITask. */
+@MongoEntity(collection = "workflow_requests")
+public class WorkflowRequestDocument {
+    public ObjectId id;
+    public String requestId;
+    public long orgId;
+    public RequestType requestType;
+    public long userId;
+    public String userName;
+    public EntityInfo entityInfo;
+    /** The IntouchAPITask-Payload as JSON, without its Authorization header. */
+    public String task;
+    /** The Authorization header's name as sent, and its value sealed with AES-GCM; never stored in clear. */
+    public String authorizationHeader;
+    public String authorizationSealed;
+    public String state;
+    public Instant startTime;
+    public Instant endTime;
+    /** Set while the request waits in AdminTask: a unique hash of org, type and task body, so a duplicate is 409. */
+    public String pendingKey;
+    public String actionDecision;
+    public String actionMessage;
+    public Long checkerUserId;
+    public String checkerUserName;
+    public boolean autoApproved;
+    public Integer outputStatus;
+    public String outputBody;
+    /** Forward attempts made (counted before each send, so a resend after a crash knows it is one). */
+    public int attempts;
+    public Instant nextAttemptAt;
+    /** A replica sending the task holds it until then. */
+    public Instant leaseUntil;
+    public String leaseOwner;
+
+    public static class EntityInfo {
+        public String tillId;
+        public String storeId;
+        public String zoneId;
+        public String conceptId;
+    }
+}

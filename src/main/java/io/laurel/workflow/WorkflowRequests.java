@@ -1,0 +1,61 @@
+package io.laurel.workflow;
+
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The bodies of the workflow calls, with the platform's field names (seeds 000 and 001). */
+public final class WorkflowRequests {
+
+    private WorkflowRequests() {
+    }
+
+    @Schema(name = "WorkflowCreateRequest")
+    public record Create(@NotNull @Valid EntityInfo entityInfo, @NotNull @Valid Payload payload) {
+    }
+
+    public record EntityInfo(
+            @Schema(example = "50682289") @NotBlank @Size(max = 64) String tillId,
+            @Schema(example = "50682288") @NotBlank @Size(max = 64) String storeId,
+            @Schema(example = "50682286") @NotBlank @Size(max = 64) String zoneId,
+            @Schema(example = "50678331") @NotBlank @Size(max = 64) String conceptId) {
+    }
+
+    public record Payload(@JsonProperty("IntouchAPITask-Payload") @NotNull @Valid Task task) {
+    }
+
+    /** The call to make once approved. */
+    public record Task(
+            @Schema(description = "Empty: this service; else one of LAUREL_WORKFLOW_ALLOWED_HOSTS") @Size(max = 512) String hostname,
+            @Schema(example = "/internal/goodwill/") @NotBlank @Size(max = 512) String path,
+            @Schema(example = "POST") @NotBlank @Size(max = 16) String method,
+            @Size(max = 50) Map<String, Object> pathParams,
+            @Size(max = 50) Map<String, Object> queryParams,
+            @Schema(description = "The target's own request body") @NotNull ObjectNode body,
+            @Schema(description = "Sent with the call; Authorization is stored encrypted and shown as ****")
+            @Size(max = 50) Map<String, String> headers) {
+    }
+
+    @Schema(name = "WorkflowDecisionRequest")
+    public record Decision(
+            @Schema(example = "ffcf19fb-a3fd-11ee-9fa7-4650f67465b8") @NotBlank @Size(max = 64) String requestId,
+            @Schema(example = "AdminTask") @NotBlank String actionName,
+            @NotNull @Valid DecisionPayload payload) {
+    }
+
+    public record DecisionPayload(@JsonProperty("AdminTask-Payload") @NotNull @Valid AdminTask adminTask) {
+    }
+
+    public record AdminTask(
+            @Schema(example = "approved", description = "approved or rejected") @NotBlank String actionDecision,
+            @Schema(example = "Checked against the complaint ticket") @Size(max = 2000) String actionMessage) {
+    }
+}

@@ -1,0 +1,465 @@
+package io.laurel.workflow;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.conversions.Bson;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import io.laurel.common.ApiError;
+import io.laurel.common.ApiException;
+import io.laurel.common.ErrorCode;
+import io.laurel.common.LaurelConfig;
+import io.laurel.common.SequenceRepository;
+import io.laurel.common.Times;
+import io.laurel.common.ValidateOnly;
+import io.laurel.identity.Caller;
+import io.laurel.identity.OrgHeaderFilter;
+import io.laurel.identity.Roles;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.mongodb.FindOptions;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Maker-checker requests. A request is validated when made (the maker's role, then the payload: by the target itself,
+ * over HTTP, in validate-only mode), waits in AdminTask for a checker, and once approved its IntouchAPITask is sent
+ * over HTTP. Unanswered or failing sends are retried by a background forwarder that leases each task, so replicas
+ * never send one at the same time; a resend is harmless because every target is idempotent on its requestId or
+ * referenceId, and a resend answered "already used" means an earlier send took effect.
+ */
+@ApplicationScoped
+public class WorkflowService {
+
+    static final String ADMIN_TASK = "AdminTask";
+    static final String FORWARDING = "IntouchAPITask";
+    static final String APPROVED = "approved";
+    static final String REJECTED = "rejected";
+    static final String FAILED = "failed";
+    static final String MASK = "****";
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** A target's "already used" answers: on a resend they mean an earlier send was applied. */
+    private static final Set<Integer> ALREADY_APPLIED = Set.of(ErrorCode.REQUEST_ID_USED.code(),
+            ErrorCode.REFERENCE_EXISTS.code());
+    private static final Logger LOG = Logger.getLogger(WorkflowService.class);
+
+    private final WorkflowRepository requests;
+    private final Forwarder forwarder;
+    private final SecretBox secrets;
+    private final InternalBase internal;
+    private final LaurelConfig.Workflow config;
+    private final ObjectMapper json;
+    private final ObjectMapper canonical;
+    private final MeterRegistry registry;
+    private final String instance = UUID.randomUUID().toString();
+
+    WorkflowService(WorkflowRepository requests, Forwarder forwarder, SecretBox secrets, InternalBase internal,
+            LaurelConfig config, ObjectMapper json, MeterRegistry registry) {
+        this.requests = requests;
+        this.forwarder = forwarder;
+        this.secrets = secrets;
+        this.internal = internal;
+        this.config = config.workflow();
+        this.json = json;
+        this.canonical = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        this.registry = registry;
+    }
+
+    // ---- create ----
+
+    public Uni<WorkflowView> create(Caller caller, String requestType, WorkflowRequests.Create request) {
+        return Uni.createFrom().deferred(() -> {
+            RequestType type = RequestType.parse(requestType);
+            if (!caller.has(Roles.CAN_MAKE_REQUEST)) {
+                throw ErrorCode.FORBIDDEN.exception("ValidateMakerAccess: the token needs CanMakeRequest", null);
+            }
+            WorkflowRequests.Task task = request.payload().task();
+            if (!type.targets(task.path())) {
+                throw payloadError("path must be " + type.target() + " for " + type.pathName(), "path");
+            }
+            if (!"POST".equalsIgnoreCase(task.method())) {
+                throw payloadError("method must be POST", "method");
+            }
+            Map<String, String> headers = task.headers() == null ? Map.of() : task.headers();
+            String org = header(headers, OrgHeaderFilter.ORG_HEADER);
+            if (org != null && !org.trim().equals(Long.toString(caller.orgId()))) {
+                throw ErrorCode.FORBIDDEN.exception("The payload's " + OrgHeaderFilter.ORG_HEADER
+                        + " is not the maker's org", "payload.IntouchAPITask-Payload.headers");
+            }
+            String origin = targets().resolve(task.hostname());
+            Map<String, String> validate = sendHeaders(headers, null, caller.orgId());
+            validate.put(ValidateOnly.HEADER, "true");
+            return forwarder.post(origin, task.path(), task.queryParams(), validate, task.body().toString())
+                    .onFailure().transform(e -> ErrorCode.TARGET_UNREACHABLE.exception(
+                            "ValidatePayload: the target did not answer (" + e.getClass().getSimpleName() + ")", null))
+                    .invoke(WorkflowService::requireValid)
+                    .chain(valid -> store(caller, type, request));
+        }).invoke(view -> count(view.requestType(), view.state()));
+    }
+
+    private Uni<WorkflowView> store(Caller caller, RequestType type, WorkflowRequests.Create request) {
+        Instant now = Times.now();
+        WorkflowRequests.Task task = request.payload().task();
+        WorkflowRequestDocument doc = new WorkflowRequestDocument();
+        doc.requestId = UUID.randomUUID().toString();
+        doc.orgId = caller.orgId();
+        doc.requestType = type;
+        doc.userId = caller.userId();
+        doc.userName = caller.username();
+        doc.entityInfo = entityInfo(request.entityInfo());
+        Map<String, String> headers = new LinkedHashMap<>(task.headers() == null ? Map.of() : task.headers());
+        String authorizationName = headers.keySet().stream().filter(h -> h.equalsIgnoreCase("Authorization"))
+                .findFirst().orElse(null);
+        if (authorizationName != null) {
+            doc.authorizationHeader = authorizationName;
+            doc.authorizationSealed = secrets.seal(headers.remove(authorizationName), doc.requestId);
+        }
+        ObjectNode stored = json.createObjectNode();
+        stored.put("hostname", task.hostname() == null ? "" : task.hostname());
+        stored.put("path", task.path());
+        stored.put("method", task.method());
+        stored.set("pathParams", json.valueToTree(task.pathParams() == null ? Map.of() : task.pathParams()));
+        stored.set("queryParams", json.valueToTree(task.queryParams() == null ? Map.of() : task.queryParams()));
+        stored.set("body", task.body());
+        stored.set("headers", json.valueToTree(headers));
+        doc.task = stored.toString();
+        doc.startTime = now;
+        boolean auto = config.autoApprove().orElse(Set.of()).stream()
+                .anyMatch(t -> t.trim().equalsIgnoreCase(type.pathName()));
+        if (auto) {
+            doc.autoApproved = true;
+            doc.actionDecision = APPROVED;
+            doc.actionMessage = "approved by the system (auto-approve)";
+            leaseFirstAttempt(doc, now);
+        } else {
+            doc.state = ADMIN_TASK;
+            doc.pendingKey = pendingKey(doc.orgId, type, task.body());
+        }
+        return requests.persist(doc)
+                .onFailure(SequenceRepository::isDuplicateKey).transform(e -> ErrorCode.CONFLICT.exception(
+                        "An identical " + type.pathName() + " request is already waiting in AdminTask", "payload"))
+                .chain(saved -> auto ? forward(saved) : Uni.createFrom().item(view(saved)));
+    }
+
+    // ---- decide ----
+
+    public Uni<WorkflowView> decide(Caller caller, String requestType, WorkflowRequests.Decision decision) {
+        return Uni.createFrom().deferred(() -> {
+            RequestType type = RequestType.parse(requestType);
+            if (!caller.has(Roles.CAN_CHECK_REQUEST)) {
+                throw ErrorCode.FORBIDDEN.exception("ValidateCheckerAccess: the token needs CanCheckRequest", null);
+            }
+            if (!ADMIN_TASK.equals(decision.actionName())) {
+                throw ErrorCode.INVALID_INPUT.exception("actionName must be AdminTask", "actionName");
+            }
+            WorkflowRequests.AdminTask admin = decision.payload().adminTask();
+            String verdict = admin.actionDecision().trim().toLowerCase(Locale.ROOT);
+            if (!verdict.equals(APPROVED) && !verdict.equals(REJECTED)) {
+                throw ErrorCode.INVALID_INPUT.exception("actionDecision must be approved or rejected",
+                        "payload.AdminTask-Payload.actionDecision");
+            }
+            return requests.findInOrg(caller.orgId(), decision.requestId())
+                    .onItem().ifNull().failWith(() -> ErrorCode.NOT_FOUND.exception("No such request", "requestId"))
+                    .chain(doc -> {
+                        if (doc.requestType != type) {
+                            throw ErrorCode.INVALID_INPUT.exception("The request is a " + doc.requestType.pathName()
+                                    + " request", "requestType");
+                        }
+                        if (doc.userId == caller.userId()) {
+                            throw ErrorCode.FORBIDDEN.exception("The maker of a request cannot check it", "requestId");
+                        }
+                        if (!ADMIN_TASK.equals(doc.state)) {
+                            throw notInAdminTask(doc.state);
+                        }
+                        Instant now = Times.now();
+                        Bson decided = Updates.combine(Updates.set("actionDecision", verdict),
+                                Updates.set("actionMessage", admin.actionMessage()),
+                                Updates.set("checkerUserId", caller.userId()),
+                                Updates.set("checkerUserName", caller.username()), Updates.unset("pendingKey"));
+                        Bson next = verdict.equals(REJECTED)
+                                ? Updates.combine(decided, Updates.set("state", REJECTED), Updates.set("endTime", now))
+                                : Updates.combine(decided, Updates.set("state", FORWARDING), Updates.set("attempts", 1),
+                                        Updates.set("nextAttemptAt", now), Updates.set("leaseOwner", instance),
+                                        Updates.set("leaseUntil", now.plus(config.lease())));
+                        // Two checkers at once: only the one whose update still finds AdminTask wins.
+                        return requests.updateIf(doc.requestId, Filters.eq("state", ADMIN_TASK), next)
+                                .onItem().ifNull().failWith(() -> notInAdminTask("already decided"));
+                    })
+                    .chain(doc -> REJECTED.equals(doc.state) ? Uni.createFrom().item(view(doc)) : forward(doc));
+        }).invoke(view -> count(view.requestType(), view.state()));
+    }
+
+    // ---- forward ----
+
+    /** One send of a task this instance holds the lease of, and the state it leads to. */
+    private Uni<WorkflowView> forward(WorkflowRequestDocument doc) {
+        ObjectNode task;
+        String origin;
+        try {
+            task = (ObjectNode) json.readTree(doc.task);
+            origin = targets().resolve(task.path("hostname").asText(""));
+        } catch (JsonProcessingException | ApiException e) {
+            // The allow-list changed since the request was made: checked again before every send.
+            return finish(doc, FAILED, 0, "{\"error\":\"target no longer allowed: " + e.getMessage().replace("\"", "'")
+                    + "\"}");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        task.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+        String authorization = doc.authorizationSealed == null ? null
+                : secrets.open(doc.authorizationSealed, doc.requestId);
+        Map<String, Object> query = json.convertValue(task.path("queryParams"), Map.class);
+        return forwarder.post(origin, task.path("path").asText(), query,
+                sendHeaders(headers, authorization == null ? null : Map.entry(doc.authorizationHeader, authorization),
+                        doc.orgId),
+                task.path("body").toString())
+                .onItem().transformToUni(answer -> {
+                    registry.counter("laurel.workflow.forwards", "result",
+                            answer.success() ? "success" : answer.refused() ? "refused" : "error").increment();
+                    if (answer.success()) {
+                        return finish(doc, APPROVED, answer.status(), answer.body());
+                    }
+                    if (answer.refused()) {
+                        boolean applied = doc.attempts > 1 && ALREADY_APPLIED.contains(errorCode(answer.body()));
+                        return finish(doc, applied ? APPROVED : FAILED, answer.status(), answer.body());
+                    }
+                    return retryLater(doc, answer.status(), answer.body());
+                })
+                .onFailure().recoverWithUni(e -> {
+                    registry.counter("laurel.workflow.forwards", "result", "unanswered").increment();
+                    return retryLater(doc, 0, "{\"error\":\"no answer: " + e.getClass().getSimpleName() + "\"}");
+                });
+    }
+
+    private Uni<WorkflowView> finish(WorkflowRequestDocument doc, String state, int status, String body) {
+        LOG.infof("Request %s %s after %d attempt(s), target answered %d", doc.requestId, state, doc.attempts, status);
+        return settle(doc, Updates.combine(Updates.set("state", state), Updates.set("endTime", Times.now()),
+                Updates.set("outputStatus", status), Updates.set("outputBody", body), Updates.unset("leaseUntil"),
+                Updates.unset("leaseOwner"), Updates.unset("nextAttemptAt")));
+    }
+
+    private Uni<WorkflowView> retryLater(WorkflowRequestDocument doc, int status, String body) {
+        if (doc.attempts >= config.maxAttempts()) {
+            return finish(doc, FAILED, status, body);
+        }
+        long delay = Math.min(config.retryMaxDelay().toMillis(),
+                config.retryDelay().toMillis() << Math.min(20, doc.attempts - 1));
+        return settle(doc, Updates.combine(Updates.set("nextAttemptAt", Times.now().plus(Duration.ofMillis(delay))),
+                Updates.set("outputStatus", status), Updates.set("outputBody", body), Updates.unset("leaseUntil"),
+                Updates.unset("leaseOwner")));
+    }
+
+    /** Records an outcome only while this instance still holds the task. */
+    private Uni<WorkflowView> settle(WorkflowRequestDocument doc, Bson update) {
+        return requests.updateIf(doc.requestId, Filters.and(Filters.eq("state", FORWARDING),
+                Filters.eq("leaseOwner", instance)), update)
+                .onItem().ifNull().switchTo(() -> requests.findInOrg(doc.orgId, doc.requestId))
+                .map(this::view)
+                .invoke(view -> count(view.requestType(), view.state()));
+    }
+
+    /** Sends the due tasks of every replica's requests, one lease at a time. */
+    @Scheduled(every = "${laurel.workflow.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> forwardDue() {
+        return drain(100);
+    }
+
+    /** Forwards up to {@code left} due tasks; exposed so tests and operators can run a round at once. */
+    public Uni<Void> drain(int left) {
+        if (left == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = Times.now();
+        return requests.leaseDue(now, now.plus(config.lease()), instance)
+                .chain(doc -> doc == null ? Uni.createFrom().voidItem()
+                        : forward(doc).onFailure().invoke(e -> LOG.warnf("Forward of %s failed: %s", doc.requestId,
+                                e.getMessage())).onFailure().recoverWithNull().chain(() -> drain(left - 1)));
+    }
+
+    // ---- read ----
+
+    public Uni<WorkflowView> get(Caller caller, String requestId) {
+        return requests.findInOrg(caller.orgId(), requestId)
+                .onItem().ifNull().failWith(() -> ErrorCode.NOT_FOUND.exception("No such request", "requestId"))
+                .map(this::view);
+    }
+
+    public Uni<WorkflowView.Page> list(Caller caller, WorkflowQuery query) {
+        Bson filter = query.filter(caller.orgId());
+        return Uni.combine().all().unis(
+                requests.mongoCollection().find(filter, new FindOptions().sort(query.sort())
+                        .skip(query.paging().page() * query.paging().size()).limit(query.paging().size())).collect().asList(),
+                requests.mongoCollection().countDocuments(filter))
+                .with((page, total) -> new WorkflowView.Page(page.stream().map(this::view).toList(),
+                        query.paging().of(total)));
+    }
+
+    WorkflowView view(WorkflowRequestDocument doc) {
+        JsonNode task;
+        try {
+            task = json.readTree(doc.task);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored task is not JSON", e);
+        }
+        if (doc.authorizationHeader != null) {
+            ((ObjectNode) task.path("headers")).put(doc.authorizationHeader, MASK);
+        }
+        boolean decided = doc.actionDecision != null;
+        WorkflowRequests.EntityInfo entity = doc.entityInfo == null ? null : new WorkflowRequests.EntityInfo(
+                doc.entityInfo.tillId, doc.entityInfo.storeId, doc.entityInfo.zoneId, doc.entityInfo.conceptId);
+        return new WorkflowView(doc.requestId, doc.userId, doc.userName, doc.requestType.label(), doc.state,
+                TIME.format(doc.startTime), doc.endTime == null ? null : TIME.format(doc.endTime), entity,
+                new WorkflowView.Details(task, true, true,
+                        decided ? new WorkflowRequests.AdminTask(doc.actionDecision, doc.actionMessage) : null,
+                        decided ? Boolean.TRUE : null, decided ? Boolean.TRUE : null,
+                        doc.outputStatus == null ? null : new WorkflowView.Output(doc.outputStatus, body(doc.outputBody))));
+    }
+
+    // ---- helpers ----
+
+    private TargetUrl targets() {
+        return new TargetUrl(config.internalBaseUrl().filter(u -> !u.isBlank()).orElseGet(internal::url),
+                config.allowedHosts().orElse(List.of()));
+    }
+
+    private void leaseFirstAttempt(WorkflowRequestDocument doc, Instant now) {
+        doc.state = FORWARDING;
+        doc.attempts = 1;
+        doc.nextAttemptAt = now;
+        doc.leaseOwner = instance;
+        doc.leaseUntil = now.plus(config.lease());
+    }
+
+    /** The headers to send: the payload's, its Authorization opened again, and the org when the payload had none. */
+    private static Map<String, String> sendHeaders(Map<String, String> headers, Map.Entry<String, String> authorization,
+            long orgId) {
+        Map<String, String> send = new LinkedHashMap<>(headers);
+        if (authorization != null) {
+            send.put(authorization.getKey(), authorization.getValue());
+        }
+        if (header(send, OrgHeaderFilter.ORG_HEADER) == null) {
+            send.put(OrgHeaderFilter.ORG_HEADER, Long.toString(orgId));
+        }
+        return send;
+    }
+
+    private static String header(Map<String, String> headers, String name) {
+        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
+    /** The validate-only answer: 204 passes; the target's own refusal becomes this call's, with its codes. */
+    private static void requireValid(Forwarder.Answer answer) {
+        if (answer.success()) {
+            return;
+        }
+        if (answer.status() == 403) {
+            throw ErrorCode.FORBIDDEN.exception("ValidatePayload: the target refused the payload's org", null);
+        }
+        if (answer.status() == 401) {
+            throw payloadError("the target refused the payload's Authorization", "headers");
+        }
+        throw new PayloadRefused(answer);
+    }
+
+    /** The target's refusal, passed on with its own error items. */
+    static final class PayloadRefused extends ApiException {
+        final List<ApiError> errors;
+
+        PayloadRefused(Forwarder.Answer answer) {
+            super(ErrorCode.INVALID_INPUT, "ValidatePayload: the target refused the body", "payload");
+            this.errors = targetErrors(answer);
+        }
+
+        @Override
+        public List<ApiError> errors() {
+            return errors;
+        }
+    }
+
+    private static List<ApiError> targetErrors(Forwarder.Answer answer) {
+        try {
+            JsonNode errors = new ObjectMapper().readTree(answer.body()).path("errors");
+            if (errors.isArray() && !errors.isEmpty()) {
+                return new ObjectMapper().convertValue(errors, new TypeReference<>() {
+                });
+            }
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // not the envelope: reported below
+        }
+        return List.of(ApiError.of(ErrorCode.INVALID_INPUT, "ValidatePayload: the target answered " + answer.status(),
+                "payload"));
+    }
+
+    private static int errorCode(String body) {
+        try {
+            return new ObjectMapper().readTree(body).path("errors").path(0).path("code").asInt(-1);
+        } catch (JsonProcessingException e) {
+            return -1;
+        }
+    }
+
+    private JsonNode body(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return TextNode.valueOf(text);
+        }
+    }
+
+    private String pendingKey(long orgId, RequestType type, JsonNode body) {
+        try {
+            String canonicalBody = canonical.writeValueAsString(json.convertValue(body, Map.class));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((orgId + "|" + type.name() + "|" + canonicalBody).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash a JSON body", e);
+        }
+    }
+
+    private static WorkflowRequestDocument.EntityInfo entityInfo(WorkflowRequests.EntityInfo info) {
+        WorkflowRequestDocument.EntityInfo entity = new WorkflowRequestDocument.EntityInfo();
+        entity.tillId = info.tillId();
+        entity.storeId = info.storeId();
+        entity.zoneId = info.zoneId();
+        entity.conceptId = info.conceptId();
+        return entity;
+    }
+
+    private static ApiException payloadError(String message, String field) {
+        return ErrorCode.INVALID_INPUT.exception("ValidatePayload: " + message,
+                "payload.IntouchAPITask-Payload." + field);
+    }
+
+    private static ApiException notInAdminTask(String state) {
+        return ErrorCode.INVALID_INPUT.exception("The request is not in AdminTask (" + state + ")", "requestId");
+    }
+
+    private void count(String type, String state) {
+        registry.counter("laurel.workflow.requests", "type", type, "state", state).increment();
+    }
+}

@@ -1,0 +1,44 @@
+package io.laurel.workflow;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.laurel.common.Paging.Pagination;
+
+/** A request as the seeds show it. */
+@Schema(name = "WorkflowRequest")
+public record WorkflowView(
+        @Schema(example = "ffcf19fb-a3fd-11ee-9fa7-4650f67465b8") String requestId,
+        @Schema(example = "232134") long userId,
+        @Schema(example = "tomswayer@tipent.com") String userName,
+        @Schema(example = "goodwill-points") String requestType,
+        @Schema(example = "AdminTask", description = "AdminTask, IntouchAPITask, approved, rejected or failed") String state,
+        @Schema(example = "2023-12-26T20:19:40") String startTime,
+        String endTime,
+        WorkflowRequests.EntityInfo entityInfo,
+        Details details) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Details(
+            @JsonProperty("IntouchAPITask-Payload") JsonNode task,
+            @JsonProperty("ValidateMakerAccess_Output") Boolean validateMakerAccess,
+            @JsonProperty("ValidatePayload_Output") Boolean validatePayload,
+            @JsonProperty("AdminTask-Payload") WorkflowRequests.AdminTask adminTask,
+            @JsonProperty("AdminTask_Output") Boolean adminTaskOutput,
+            @JsonProperty("ValidateCheckerAccess_Output") Boolean validateCheckerAccess,
+            @JsonProperty("IntouchAPITask_Output") Output output) {
+    }
+
+    /** What the target answered: its status and body (cut at the configured size). */
+    public record Output(int status, JsonNode body) {
+    }
+
+    @Schema(name = "WorkflowRequestList")
+    public record Page(List<WorkflowView> requests, Pagination pagination) {
+    }
+}

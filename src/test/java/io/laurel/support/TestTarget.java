@@ -1,0 +1,85 @@
+package io.laurel.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.restassured.RestAssured;
+
+/**
+ * A workflow target on {@link MemoryStoreResource#TARGET_PORT}: a proxy to Laurel itself that can be down (port
+ * closed), pass calls through, or pass them through and then answer 503 as if the answer had been lost.
+ */
+public final class TestTarget implements AutoCloseable {
+
+    public enum Mode {
+        PASS,
+        LOSE_ANSWER
+    }
+
+    private final HttpServer server;
+    private final HttpClient client = HttpClient.newHttpClient();
+    private volatile Mode mode = Mode.PASS;
+    /** Every call received, as "METHOD path -> status Laurel answered". */
+    public final List<String> calls = new CopyOnWriteArrayList<>();
+
+    private TestTarget() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", MemoryStoreResource.TARGET_PORT), 0);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                byte[] body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = in.readAllBytes();
+                }
+                HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port
+                        + exchange.getRequestURI())).method(exchange.getRequestMethod(),
+                                HttpRequest.BodyPublishers.ofByteArray(body));
+                exchange.getRequestHeaders().forEach((name, values) -> {
+                    if (!List.of("host", "content-length", "connection").contains(name.toLowerCase())) {
+                        values.forEach(v -> forward.header(name, v));
+                    }
+                });
+                HttpResponse<byte[]> answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+                calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " -> "
+                        + answer.statusCode());
+                boolean lose = mode == Mode.LOSE_ANSWER;
+                byte[] out = lose ? "{\"lost\":true}".getBytes() : answer.body();
+                exchange.getResponseHeaders().add("content-type", "application/json");
+                exchange.sendResponseHeaders(lose ? 503 : answer.statusCode(), out.length == 0 ? -1 : out.length);
+                try (OutputStream os = exchange.getResponseBody()) {
+                    os.write(out);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    public static TestTarget start() throws IOException {
+        TestTarget target = new TestTarget();
+        target.server.start();
+        return target;
+    }
+
+    public static String url() {
+        return "http://127.0.0.1:" + MemoryStoreResource.TARGET_PORT;
+    }
+
+    public void mode(Mode mode) {
+        this.mode = mode;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

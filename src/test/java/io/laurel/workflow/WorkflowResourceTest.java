@@ -1,0 +1,433 @@
+package io.laurel.workflow;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import jakarta.inject.Inject;
+
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+
+import io.laurel.support.MemoryStoreResource;
+import io.laurel.support.Orgs;
+import io.laurel.support.Parallel;
+import io.laurel.support.TestTarget;
+import io.laurel.support.Tokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+@QuarkusTest
+@WithTestResource(value = MemoryStoreResource.class, scope = TestResourceScope.GLOBAL)
+@SuppressWarnings("unchecked")
+class WorkflowResourceTest {
+
+    static final String FLOW = "/api_gateway/v2/request-workflow/";
+
+    @Inject
+    WorkflowService workflow;
+
+    @ConfigProperty(name = "quarkus.mongodb.connection-string")
+    String store;
+
+    long org;
+    String basic;
+    long customer;
+
+    @BeforeEach
+    void anOrgWithAServiceUserAndACustomer() {
+        org = Orgs.fresh();
+        String username = "svc." + org;
+        given().header("Authorization", Tokens.basic(MemoryStoreResource.ADMIN, MemoryStoreResource.ADMIN_PASSWORD))
+                .contentType(ContentType.JSON).body(Map.of("username", username, "password", "svc-pass-" + org,
+                        "roles", List.of("CanMakeRequest"), "orgId", org))
+                .post("/api_gateway/v1/admin/users").then().statusCode(201);
+        basic = Tokens.basic(username, "svc-pass-" + org);
+        customer = Orgs.as(org).contentType(ContentType.JSON).body(Map.of("externalId", "wf-" + org))
+                .post("/api_gateway/v1/customers").then().statusCode(201).extract().jsonPath().getLong("data.customerId");
+    }
+
+    RequestSpecification maker() {
+        return given().header("X-CAP-UI-AUTH-TOKEN", Tokens.valid(1001, "maker.one", org, "CanMakeRequest"));
+    }
+
+    RequestSpecification checker() {
+        return given().header("X-CAP-UI-AUTH-TOKEN", Tokens.valid(1002, "checker.one", org, "CanCheckRequest"));
+    }
+
+    Map<String, Object> request(String hostname, String path, Map<String, Object> body, Map<String, String> headers) {
+        Map<String, Object> task = new LinkedHashMap<>();
+        task.put("hostname", hostname);
+        task.put("path", path);
+        task.put("method", "POST");
+        task.put("pathParams", Map.of());
+        task.put("queryParams", Map.of());
+        task.put("body", body);
+        task.put("headers", headers);
+        return Map.of("entityInfo", Map.of("tillId", "50682289", "storeId", "50682288", "zoneId", "50682286",
+                "conceptId", "50678331"), "payload", Map.of("IntouchAPITask-Payload", task));
+    }
+
+    Map<String, Object> goodwill(String hostname, String reference, int points) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("referenceId", reference);
+        body.put("reason", "reason");
+        body.put("baseType", "POINTS");
+        body.put("programId", 2739);
+        body.put("awardingTillId", 50682616);
+        body.put("earningEntityType", "CUSTOMER");
+        body.put("earningEntityId", customer);
+        body.put("points", points);
+        body.put("source", "API");
+        return request(hostname, "/internal/goodwill/", body, headers());
+    }
+
+    Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", basic);
+        headers.put("content-type", "application/json");
+        headers.put("X-CAP-API-AUTH-ORG-ID", Long.toString(org));
+        return headers;
+    }
+
+    ValidatableResponse make(String type, Map<String, Object> body) {
+        return maker().contentType(ContentType.JSON).body(body).post(FLOW + type).then();
+    }
+
+    ValidatableResponse decide(RequestSpecification who, String type, String requestId, String decision) {
+        return who.contentType(ContentType.JSON).body(Map.of("requestId", requestId, "actionName", "AdminTask",
+                "payload", Map.of("AdminTask-Payload", Map.of("actionDecision", decision, "actionMessage", "checked"))))
+                .put(FLOW + type).then();
+    }
+
+    long balance() {
+        return Orgs.as(org).get("/api_gateway/v1/points/customer/" + customer).then().statusCode(200).extract()
+                .jsonPath().getLong("data.balance");
+    }
+
+    String badge(String earnType, String owner) {
+        return Orgs.as(org).contentType(ContentType.JSON).header("X-CAP-BADGES-MIGRATION", "migration")
+                .body(Map.of("name", "wf-" + UUID.randomUUID(), "startOn", Instant.now().getEpochSecond() - 86_400,
+                        "expiresOn", Instant.now().getEpochSecond() + 86_400 * 30, "earnType", earnType,
+                        "ownership", Map.of("restrictedToOwners", List.of(owner))))
+                .post("/api_gateway/v1/badges/badgeMeta").then().statusCode(201).extract().jsonPath().getString("data.id");
+    }
+
+    @Test
+    void aGoodwillRequestIsMadeInTheSeedsShapeApprovedAndApplied() {
+        String reference = "ref-" + UUID.randomUUID();
+        JsonPath made = make("GOODWILL-POINTS", goodwill("", reference, 20)).statusCode(200)
+                .body("errors.size()", equalTo(0))
+                .body("data.requestId", matchesPattern("[0-9a-f-]{36}"))
+                .body("data.userId", equalTo(1001))
+                .body("data.userName", equalTo("maker.one"))
+                .body("data.requestType", equalTo("goodwill-points"))
+                .body("data.state", equalTo("AdminTask"))
+                .body("data.startTime", matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d"))
+                .body("data.endTime", nullValue())
+                .body("data.details.'IntouchAPITask-Payload'.path", equalTo("/internal/goodwill/"))
+                .body("data.details.'IntouchAPITask-Payload'.body.referenceId", equalTo(reference))
+                .body("data.details.'IntouchAPITask-Payload'.headers.Authorization", equalTo("****"))
+                .body("data.details.ValidateMakerAccess_Output", equalTo(true))
+                .body("data.details.ValidatePayload_Output", equalTo(true))
+                .extract().jsonPath();
+        String requestId = made.getString("data.requestId");
+        assertEquals(0, balance(), "nothing happens before a checker approves");
+
+        decide(checker(), "GOODWILL-POINTS", requestId, "approved").statusCode(200)
+                .body("data.state", equalTo("approved"))
+                .body("data.endTime", notNullValue())
+                .body("data.details.'AdminTask-Payload'.actionDecision", equalTo("approved"))
+                .body("data.details.AdminTask_Output", equalTo(true))
+                .body("data.details.ValidateCheckerAccess_Output", equalTo(true))
+                .body("data.details.IntouchAPITask_Output.status", equalTo(201))
+                .body("data.details.IntouchAPITask_Output.body.createdId", notNullValue());
+        assertEquals(20, balance());
+        checker().get(FLOW + "requests/" + requestId).then().statusCode(200).body("data.state", equalTo("approved"));
+    }
+
+    @Test
+    void anEarnBadgeRequestFromSeed000EarnsTheBadge() {
+        // Seed 000's Authorization is ab124:25d55ad283aa400af464c76d713c07ad: that user exists in this org here.
+        given().header("Authorization", Tokens.basic(MemoryStoreResource.ADMIN, MemoryStoreResource.ADMIN_PASSWORD))
+                .contentType(ContentType.JSON).body(Map.of("username", "ab124." + org,
+                        "password", "25d55ad283aa400af464c76d713c07ad", "roles", List.of("CanMakeRequest"), "orgId", org))
+                .post("/api_gateway/v1/admin/users").then().statusCode(201);
+        String badge = badge("EARN", "Goodwill_Module");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("triggeredBy", Map.of("ownerType", "Goodwill_Module", "referenceId", "123"));
+        body.put("customerId", customer);
+        body.put("requestId", "0f932928-9878-441c-a78e-" + UUID.randomUUID().toString().substring(0, 12));
+        body.put("badgeMetaId", badge);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", Tokens.basic("ab124." + org, "25d55ad283aa400af464c76d713c07ad"));
+        headers.put("content-type", "application/json");
+        String requestId = make("EARN-BADGE", request("", "/api_gateway/v1/badges/customer/earn", body, headers))
+                .statusCode(200).body("data.requestType", equalTo("earn-badge")).extract().jsonPath()
+                .getString("data.requestId");
+        decide(checker(), "EARN-BADGE", requestId, "approved").statusCode(200).body("data.state", equalTo("approved"))
+                .body("data.details.IntouchAPITask_Output.body.data.earnedCount", equalTo(1));
+        Orgs.as(org).get("/api_gateway/v1/badges/badgeMeta/" + badge).then().body("data.earnedCount", equalTo(1));
+    }
+
+    @Test
+    void anIssueBadgeRequestIssuesTheBadge() {
+        String badge = badge("ISSUE_EARN", "Loyalty");
+        Map<String, Object> body = Map.of("badgeMetaId", badge, "customers", List.of(customer),
+                "requestId", "wf-" + UUID.randomUUID(), "triggeredBy", Map.of("ownerType", "Loyalty", "referenceId", "1"));
+        String requestId = make("ISSUE-BADGE", request("", "/api_gateway/v1/badges/badgeMeta/customer/issueBulk",
+                body, headers())).statusCode(200).body("data.requestType", equalTo("issue-badge"))
+                .extract().jsonPath().getString("data.requestId");
+        decide(checker(), "ISSUE-BADGE", requestId, "approved").statusCode(200).body("data.state", equalTo("approved"));
+        Orgs.as(org).get("/api_gateway/v1/badges/badgeMeta/" + badge).then().body("data.issuedCount", equalTo(1));
+    }
+
+    @Test
+    void aRejectedRequestEndsWithoutEffect() {
+        String requestId = make("GOODWILL-POINTS", goodwill("", "ref-" + UUID.randomUUID(), 5)).statusCode(200)
+                .extract().jsonPath().getString("data.requestId");
+        decide(checker(), "GOODWILL-POINTS", requestId, "rejected").statusCode(200)
+                .body("data.state", equalTo("rejected")).body("data.endTime", notNullValue())
+                .body("data.details.'AdminTask-Payload'.actionDecision", equalTo("rejected"))
+                .body("data.details.IntouchAPITask_Output", nullValue());
+        decide(checker(), "GOODWILL-POINTS", requestId, "approved").statusCode(400);
+        assertEquals(0, balance());
+    }
+
+    @Test
+    void rolesAndTheMakerOwnDecisionAreEnforced() {
+        given().header("X-CAP-UI-AUTH-TOKEN", Tokens.valid(1003, "nobody", org, "CanCheckRequest"))
+                .contentType(ContentType.JSON).body(goodwill("", "ref-x", 5)).post(FLOW + "GOODWILL-POINTS").then()
+                .statusCode(403);
+        Orgs.as(org).queryParam("limit", "100").get(FLOW + "requests").then().body("data.pagination.total", equalTo(0));
+        String requestId = make("GOODWILL-POINTS", goodwill("", "ref-" + UUID.randomUUID(), 5)).statusCode(200)
+                .extract().jsonPath().getString("data.requestId");
+        given().header("X-CAP-UI-AUTH-TOKEN", Tokens.valid(1001, "maker.one", org, "CanMakeRequest", "CanCheckRequest"))
+                .contentType(ContentType.JSON).body(Map.of("requestId", requestId, "actionName", "AdminTask", "payload",
+                        Map.of("AdminTask-Payload", Map.of("actionDecision", "approved"))))
+                .put(FLOW + "GOODWILL-POINTS").then().statusCode(403);
+        decide(maker(), "GOODWILL-POINTS", requestId, "approved").statusCode(403);
+        decide(given().header("X-CAP-UI-AUTH-TOKEN", Tokens.valid(1002, "checker.one", Orgs.fresh(), "CanCheckRequest")),
+                "GOODWILL-POINTS", requestId, "approved").statusCode(404);
+        decide(checker(), "EARN-BADGE", requestId, "approved").statusCode(400);
+        assertEquals(0, balance());
+    }
+
+    @Test
+    void twoCheckersAtOnceDecideOnce() throws Exception {
+        String requestId = make("GOODWILL-POINTS", goodwill("", "ref-" + UUID.randomUUID(), 3)).statusCode(200)
+                .extract().jsonPath().getString("data.requestId");
+        List<Integer> statuses = Parallel.run(6, i -> decide(given().header("X-CAP-UI-AUTH-TOKEN",
+                Tokens.valid(2000 + i, "checker" + i, org, "CanCheckRequest")), "GOODWILL-POINTS", requestId,
+                i % 2 == 0 ? "approved" : "rejected").extract().statusCode());
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertTrue(balance() == 0 || balance() == 3);
+    }
+
+    @Test
+    void aDuplicateOfAPendingRequestIs409() {
+        Map<String, Object> body = goodwill("", "ref-" + UUID.randomUUID(), 9);
+        String first = make("GOODWILL-POINTS", body).statusCode(200).extract().jsonPath().getString("data.requestId");
+        make("GOODWILL-POINTS", body).statusCode(409).body("errors[0].code", equalTo(409));
+        decide(checker(), "GOODWILL-POINTS", first, "rejected").statusCode(200);
+        make("GOODWILL-POINTS", body).statusCode(200);
+    }
+
+    @Test
+    void aUsedReferenceEndsFailedWithThe744Answer() {
+        String reference = "ref-" + UUID.randomUUID();
+        String requestId = make("GOODWILL-POINTS", goodwill("", reference, 20)).statusCode(200).extract().jsonPath()
+                .getString("data.requestId");
+        given().header("Authorization", basic).contentType(ContentType.JSON)
+                .body(((Map<?, ?>) ((Map<?, ?>) goodwill("", reference, 1).get("payload")).get("IntouchAPITask-Payload"))
+                        .get("body"))
+                .post("/internal/goodwill/").then().statusCode(201);
+        decide(checker(), "GOODWILL-POINTS", requestId, "approved").statusCode(200)
+                .body("data.state", equalTo("failed")).body("data.endTime", notNullValue())
+                .body("data.details.IntouchAPITask_Output.status", equalTo(400))
+                .body("data.details.IntouchAPITask_Output.body.errors[0].code", equalTo(744));
+        assertEquals(1, balance());
+    }
+
+    @Test
+    void invalidPayloadsAreRefusedWithTheTargetsOwnCodes() {
+        make("BONUS-POINTS", goodwill("", "r", 1)).statusCode(400).body("errors[0].reference", equalTo("requestType"));
+        Map<String, Object> wrongPath = request("", "/api_gateway/v1/badges/customer/earn", Map.of("x", 1), headers());
+        make("GOODWILL-POINTS", wrongPath).statusCode(400)
+                .body("errors[0].reference", equalTo("payload.IntouchAPITask-Payload.path"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("badgeMetaId", "0123456789abcdef01234567");
+        body.put("customerId", customer);
+        body.put("requestId", "r-" + UUID.randomUUID());
+        body.put("triggeredBy", Map.of("ownerType", "Loyalty"));
+        make("EARN-BADGE", request("", "/api_gateway/v1/badges/customer/earn", body, headers())).statusCode(400)
+                .body("errors[0].code", equalTo(1054));
+        Map<String, String> otherOrg = headers();
+        otherOrg.put("X-CAP-API-AUTH-ORG-ID", "7");
+        make("GOODWILL-POINTS", request("", "/internal/goodwill/", Map.of("referenceId", "r"), otherOrg)).statusCode(403);
+        Map<String, String> wrongPassword = headers();
+        wrongPassword.put("Authorization", Tokens.basic("svc." + org, "nope-nope"));
+        make("GOODWILL-POINTS", request("", "/internal/goodwill/", (Map<String, Object>) ((Map<?, ?>) ((Map<?, ?>) goodwill(
+                "", "r-" + UUID.randomUUID(), 1).get("payload")).get("IntouchAPITask-Payload")).get("body"), wrongPassword))
+                .statusCode(400);
+        make("GOODWILL-POINTS", goodwill("", "r-" + UUID.randomUUID(), 0)).statusCode(400)
+                .body("errors[0].reference", equalTo("points"));
+        Orgs.as(org).queryParam("limit", "100").get(FLOW + "requests").then().body("data.pagination.total", equalTo(0));
+    }
+
+    @Test
+    void hostnamesOutsideTheAllowListAreRefusedWithoutAConnection() throws Exception {
+        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
+            listener.bind(new InetSocketAddress("127.0.0.1", 0));
+            listener.configureBlocking(false);
+            int port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
+            for (String hostname : List.of("http://169.254.169.254", "http://127.0.0.1:" + port,
+                    "http://localhost:" + port, "http://0.0.0.0:" + port, "http://[::1]:" + port,
+                    "http://2130706433:" + port, "http://0x7f000001:" + port, "file:///etc/passwd",
+                    "gopher://127.0.0.1:" + port, "http://user:secret@127.0.0.1:" + MemoryStoreResource.TARGET_PORT,
+                    "http://metadata.google.internal", TestTarget.url() + "/elsewhere", "ftp://127.0.0.1")) {
+                make("GOODWILL-POINTS", goodwill(hostname, "r-" + UUID.randomUUID(), 1)).statusCode(400)
+                        .body("errors[0].reference", equalTo("payload.IntouchAPITask-Payload.hostname"));
+            }
+            assertNull(listener.accept(), "a refused hostname was connected to");
+        }
+    }
+
+    @Test
+    void aTargetThatIsDownThenBackEndsApprovedWithOneEffect() throws Exception {
+        String requestId;
+        try (TestTarget target = TestTarget.start()) {
+            requestId = make("GOODWILL-POINTS", goodwill(TestTarget.url(), "ref-" + UUID.randomUUID(), 20))
+                    .statusCode(200).extract().jsonPath().getString("data.requestId");
+        }
+        decide(checker(), "GOODWILL-POINTS", requestId, "approved").statusCode(200)
+                .body("data.state", equalTo("IntouchAPITask")).body("data.endTime", nullValue())
+                .body("data.details.IntouchAPITask_Output.status", equalTo(0));
+        assertEquals(0, balance());
+        try (TestTarget target = TestTarget.start()) {
+            workflow.drain(10).await().atMost(Duration.ofSeconds(30));
+            assertEquals(List.of("POST /internal/goodwill/ -> 201"), target.calls);
+        }
+        checker().get(FLOW + "requests/" + requestId).then().body("data.state", equalTo("approved"))
+                .body("data.details.IntouchAPITask_Output.status", equalTo(201));
+        assertEquals(20, balance());
+    }
+
+    @Test
+    void aResendAfterALostAnswerNeverAppliesTwice() throws Exception {
+        try (TestTarget target = TestTarget.start()) {
+            String requestId = make("GOODWILL-POINTS", goodwill(TestTarget.url(), "ref-" + UUID.randomUUID(), 20))
+                    .statusCode(200).extract().jsonPath().getString("data.requestId");
+            target.mode(TestTarget.Mode.LOSE_ANSWER);
+            decide(checker(), "GOODWILL-POINTS", requestId, "approved").statusCode(200)
+                    .body("data.state", equalTo("IntouchAPITask"));
+            target.mode(TestTarget.Mode.PASS);
+            workflow.drain(10).await().atMost(Duration.ofSeconds(30));
+            // The first send took effect though its answer was lost; the resend is refused as already used.
+            assertEquals(List.of("POST /internal/goodwill/ -> 204", "POST /internal/goodwill/ -> 201",
+                    "POST /internal/goodwill/ -> 400"), target.calls);
+            checker().get(FLOW + "requests/" + requestId).then().body("data.state", equalTo("approved"))
+                    .body("data.details.IntouchAPITask_Output.body.errors[0].code", equalTo(744));
+        }
+        assertEquals(20, balance());
+    }
+
+    @Test
+    void theAuthorizationHeaderIsEncryptedAtRestAndNeverShownOrLogged() {
+        List<String> logged = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getMessage() + " " + Arrays.toString(record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(capture);
+        try {
+            String requestId = make("GOODWILL-POINTS", goodwill("", "ref-" + UUID.randomUUID(), 4)).statusCode(200)
+                    .body(not(containsString(basic.substring(6)))).extract().jsonPath().getString("data.requestId");
+            decide(checker(), "GOODWILL-POINTS", requestId, "approved").statusCode(200)
+                    .body(not(containsString(basic.substring(6))));
+            Orgs.as(org).get(FLOW + "requests").then().body(not(containsString(basic.substring(6))))
+                    .body("data.requests[0].details.'IntouchAPITask-Payload'.headers.Authorization", equalTo("****"));
+            try (MongoClient client = MongoClients.create(store)) {
+                Document stored = client.getDatabase("laurel").getCollection("workflow_requests")
+                        .find(Filters.eq("requestId", requestId)).first();
+                assertFalse(stored.toJson().contains(basic.substring(6)), stored.toJson());
+                assertNotNull(stored.getString("authorizationSealed"));
+            }
+        } finally {
+            Logger.getLogger("").removeHandler(capture);
+        }
+        String secret = new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8);
+        assertTrue(logged.stream().noneMatch(l -> l.contains(basic.substring(6)) || l.contains(secret)), logged.toString());
+    }
+
+    @Test
+    void theListFiltersPagesAndSorts() {
+        String a = make("GOODWILL-POINTS", goodwill("", "ref-" + UUID.randomUUID(), 1)).statusCode(200)
+                .extract().jsonPath().getString("data.requestId");
+        String b = make("GOODWILL-POINTS", goodwill("", "ref-" + UUID.randomUUID(), 2)).statusCode(200)
+                .extract().jsonPath().getString("data.requestId");
+        decide(checker(), "GOODWILL-POINTS", a, "rejected").statusCode(200);
+        Orgs.as(org).queryParam("states", "AdminTask").get(FLOW + "requests").then().statusCode(200)
+                .body("data.requests.requestId", equalTo(List.of(b)));
+        Orgs.as(org).queryParam("requestType", "GOODWILL-POINTS").queryParam("sortOrder", "asc")
+                .queryParam("tillId", "50682289").queryParam("userId", "1001").get(FLOW + "requests").then()
+                .body("data.requests.requestId", equalTo(List.of(a, b)));
+        Orgs.as(org).queryParam("limit", "1").queryParam("PageNo", "2").queryParam("sortOrder", "asc")
+                .get(FLOW + "requests").then().body("data.requests.requestId", equalTo(List.of(b)))
+                .body("data.pagination.total", equalTo(2));
+        Orgs.as(org).queryParam("storeId", "other").get(FLOW + "requests").then().body("data.pagination.total", equalTo(0));
+        Orgs.as(org).queryParam("startDate", "2999-01-01").get(FLOW + "requests").then()
+                .body("data.pagination.total", equalTo(0));
+        Orgs.as(org).queryParam("states", "waiting").get(FLOW + "requests").then().statusCode(400)
+                .body("errors[0].reference", equalTo("states"));
+        Orgs.as(Orgs.fresh()).get(FLOW + "requests/" + a).then().statusCode(404);
+        Orgs.as(org).get(FLOW + "requests").then().body("data.requests.requestType", hasItem("goodwill-points"));
+    }
+}
