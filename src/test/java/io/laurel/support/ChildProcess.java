@@ -69,7 +69,8 @@ public final class ChildProcess implements AutoCloseable {
             String line;
             while ((line = reader.readLine()) != null) {
                 output.add(line);
-                if (!ready.isDone() && readyLine.test(line)) {
+                // Every line goes through the predicate, so a caller can also watch for later events.
+                if (readyLine.test(line) && !ready.isDone()) {
                     ready.complete(line);
                 }
             }

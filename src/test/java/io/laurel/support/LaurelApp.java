@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
@@ -26,14 +27,22 @@ public final class LaurelApp implements AutoCloseable {
 
     /** Starts the jar with a bootstrap admin, the given environment, and waits until it listens. */
     public static LaurelApp start(Map<String, String> env) throws IOException {
+        return start(env, line -> {
+        });
+    }
+
+    /** As {@link #start(Map)}, handing every line of output to {@code lines} (to await a logged event). */
+    public static LaurelApp start(Map<String, String> env, Consumer<String> lines) throws IOException {
         int port = freePort();
         Map<String, String> full = new HashMap<>(env);
         full.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         full.put("LAUREL_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         full.put("LAUREL_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         String jar = System.getProperty("laurel.app.jar", "target/quarkus-app/quarkus-run.jar");
-        ChildProcess child = ChildProcess.start(List.of("-Xmx512m", "-jar", jar), full,
-                line -> line.contains("Listening on"), Duration.ofSeconds(120));
+        ChildProcess child = ChildProcess.start(List.of("-Xmx512m", "-jar", jar), full, line -> {
+            lines.accept(line);
+            return line.contains("Listening on");
+        }, Duration.ofSeconds(120));
         return new LaurelApp(child, port);
     }
 
