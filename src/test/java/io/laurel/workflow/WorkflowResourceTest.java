@@ -404,6 +404,7 @@ class WorkflowResourceTest {
             Logger.getLogger("").removeHandler(capture);
         }
         String secret = new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8);
+        assertTrue(logged.stream().anyMatch(l -> l.contains("after")), "the capture saw the forwarder's log: " + logged);
         assertTrue(logged.stream().noneMatch(l -> l.contains(basic.substring(6)) || l.contains(secret)), logged.toString());
     }
 
