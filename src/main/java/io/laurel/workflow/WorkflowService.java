@@ -116,7 +116,7 @@ public class WorkflowService {
             return forwarder.post(origin, task.path(), task.queryParams(), validate, task.body().toString())
                     .onFailure().transform(e -> ErrorCode.TARGET_UNREACHABLE.exception(
                             "ValidatePayload: the target did not answer (" + e.getClass().getSimpleName() + ")", null))
-                    .invoke(WorkflowService::requireValid)
+                    .invoke(this::requireValid)
                     .chain(valid -> store(caller, type, request));
         }).invoke(view -> count(view.requestType(), view.state()));
     }
@@ -372,7 +372,7 @@ public class WorkflowService {
     }
 
     /** The validate-only answer: 204 passes; the target's own refusal becomes this call's, with its codes. */
-    private static void requireValid(Forwarder.Answer answer) {
+    private void requireValid(Forwarder.Answer answer) {
         if (answer.success()) {
             return;
         }
@@ -382,16 +382,16 @@ public class WorkflowService {
         if (answer.status() == 401) {
             throw payloadError("the target refused the payload's Authorization", "headers");
         }
-        throw new PayloadRefused(answer);
+        throw new PayloadRefused(targetErrors(answer));
     }
 
     /** The target's refusal, passed on with its own error items. */
     static final class PayloadRefused extends ApiException {
         final List<ApiError> errors;
 
-        PayloadRefused(Forwarder.Answer answer) {
+        PayloadRefused(List<ApiError> errors) {
             super(ErrorCode.INVALID_INPUT, "ValidatePayload: the target refused the body", "payload");
-            this.errors = targetErrors(answer);
+            this.errors = errors;
         }
 
         @Override
@@ -400,11 +400,11 @@ public class WorkflowService {
         }
     }
 
-    private static List<ApiError> targetErrors(Forwarder.Answer answer) {
+    private List<ApiError> targetErrors(Forwarder.Answer answer) {
         try {
-            JsonNode errors = new ObjectMapper().readTree(answer.body()).path("errors");
+            JsonNode errors = json.readTree(answer.body()).path("errors");
             if (errors.isArray() && !errors.isEmpty()) {
-                return new ObjectMapper().convertValue(errors, new TypeReference<>() {
+                return json.convertValue(errors, new TypeReference<>() {
                 });
             }
         } catch (JsonProcessingException | IllegalArgumentException e) {
@@ -414,9 +414,9 @@ public class WorkflowService {
                 "payload"));
     }
 
-    private static int errorCode(String body) {
+    private int errorCode(String body) {
         try {
-            return new ObjectMapper().readTree(body).path("errors").path(0).path("code").asInt(-1);
+            return json.readTree(body).path("errors").path(0).path("code").asInt(-1);
         } catch (JsonProcessingException e) {
             return -1;
         }
