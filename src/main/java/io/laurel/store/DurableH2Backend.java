@@ -11,7 +11,7 @@ import io.netty.channel.Channel;
 
 /**
  * The H2 backend, but a write command is answered only after its changes are committed to the file, so an
- * acknowledged write survives {@code kill -9}. The store must be opened with auto-commit disabled: H2's background
+ * acknowledged write survives {@code kill -9}, and findAndModify answers atomically ({@link AtomicFindAndModify}). The store must be opened with auto-commit disabled: H2's background
  * commit hands chunks to asynchronous writers, and a write it picked up could otherwise be acknowledged early.
  */
 final class DurableH2Backend extends H2Backend {
@@ -26,7 +26,8 @@ final class DurableH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         try {
-            return super.handleCommand(channel, databaseName, command, query);
+            return AtomicFindAndModify.handle(this, databaseName, command, query,
+                    () -> super.handleCommand(channel, databaseName, command, query));
         } finally {
             if (WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
                 // Synchronous: returns once the chunk holding this command's changes is written to the file.

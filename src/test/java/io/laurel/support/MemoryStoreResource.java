@@ -7,7 +7,10 @@ import java.net.ServerSocket;
 import java.util.Map;
 
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.laurel.store.AtomicFindAndModify;
+import io.netty.channel.Channel;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** The real MongoDB wire protocol over mongo-java-server's memory backend, on a free loopback port. */
@@ -24,11 +27,19 @@ public class MemoryStoreResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        server = new MongoServer(new MemoryBackend());
+        // The memory backend with the same atomic findAndModify as the embedded store Laurel ships.
+        server = new MongoServer(new MemoryBackend() {
+            @Override
+            public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+                return AtomicFindAndModify.handle(this, databaseName, command, query,
+                        () -> super.handleCommand(channel, databaseName, command, query));
+            }
+        });
         InetSocketAddress address = server.bind();
         return Map.of(
                 "quarkus.mongodb.connection-string", "mongodb://127.0.0.1:" + address.getPort(),
                 "laurel.workflow.allowed-hosts", "http://127.0.0.1:" + TARGET_PORT,
+                "laurel.data-dir", "target/test-data",
                 "laurel.bootstrap.admin-username", ADMIN,
                 "laurel.bootstrap.admin-password", ADMIN_PASSWORD,
                 "laurel.bootstrap.org-id", Long.toString(ORG));
