@@ -6,6 +6,7 @@ import java.util.List;
 import org.bson.types.ObjectId;
 
 import io.quarkus.mongodb.panache.common.MongoEntity;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** One earn of a badge by a customer. */
 @MongoEntity(collection = "badge_earns")
@@ -34,6 +35,7 @@ public class EarnDocument {
         REVOKED
     }
 
+    @RegisterForReflection
     public static class Held {
         public String scopeId;
         public List<String> fields;

@@ -12,6 +12,7 @@ import io.laurel.common.ErrorCode;
 import io.laurel.common.SequenceRepository;
 import io.laurel.common.Times;
 import io.quarkus.mongodb.panache.common.MongoEntity;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -19,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RequestIds implements ReactivePanacheMongoRepositoryBase<RequestIds.Used, String> {
 
+    @RegisterForReflection
     @MongoEntity(collection = "request_ids")
     public static class Used {
         @BsonId

@@ -6,6 +6,7 @@ import java.util.List;
 import org.bson.types.ObjectId;
 
 import io.quarkus.mongodb.panache.common.MongoEntity;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A badge definition as stored. Counters and claims change only through atomic single-document updates. */
 @MongoEntity(collection = "badge_metas")
@@ -38,17 +39,20 @@ public class BadgeMetaDocument {
     public Instant lastUpdatedOn;
     public String lastUpdatedBy;
 
+    @RegisterForReflection
     public static class Ownership {
         public List<OwnerType> restrictedToOwners;
         public List<Claim> claims;
     }
 
+    @RegisterForReflection
     public static class Claim {
         public OwnerType ownerType;
         public String referenceId;
         public boolean isActive;
     }
 
+    @RegisterForReflection
     public static class Constraint {
         public ConstraintType constraintType;
         public String referenceId;
@@ -68,6 +72,7 @@ public class BadgeMetaDocument {
         public String cycleStatus;
     }
 
+    @RegisterForReflection
     public static class Expiry {
         public ExpiryType expiryType;
         public Instant expiresOn;
@@ -75,6 +80,7 @@ public class BadgeMetaDocument {
         public Integer value;
     }
 
+    @RegisterForReflection
     public static class Image {
         public String name;
         public String fileSvcHandle;
@@ -82,6 +88,7 @@ public class BadgeMetaDocument {
         public ImageTag tag;
     }
 
+    @RegisterForReflection
     public static class Tag {
         public String name;
         public String value;

@@ -12,6 +12,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
 import io.quarkus.mongodb.panache.common.MongoEntity;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -19,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SequenceRepository implements ReactivePanacheMongoRepositoryBase<SequenceRepository.Counter, String> {
 
+    @RegisterForReflection
     @MongoEntity(collection = "counters")
     public static class Counter {
         @BsonId

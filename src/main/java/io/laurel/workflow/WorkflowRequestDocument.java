@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.bson.types.ObjectId;
 
 import io.quarkus.mongodb.panache.common.MongoEntity;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A maker-checker request and the life of its IntouchAPITask. */
 @MongoEntity(collection = "workflow_requests")
@@ -40,6 +41,7 @@ public class WorkflowRequestDocument {
     public Instant leaseUntil;
     public String leaseOwner;
 
+    @RegisterForReflection
     public static class EntityInfo {
         public String tillId;
         public String storeId;

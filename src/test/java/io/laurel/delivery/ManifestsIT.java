@@ -1,0 +1,104 @@
+package io.laurel.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+
+/** Every Kubernetes manifest parses, has the kinds and probes a deployment needs, and inlines no secret. */
+class ManifestsIT {
+
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final Pattern SECRET_VALUE = Pattern.compile(
+            "BEGIN [A-Z ]*PRIVATE KEY|mongodb(\\+srv)?://[^\\s/]*:[^\\s/]*@"
+                    + "|(?im)^[ \\t-]*[a-z_]*(password|secret|token|encryption[-_]?key)[ \\t]*:[ \\t]*[^\\s{|>]+");
+
+    static List<JsonNode> documents(Path file) throws IOException {
+        List<JsonNode> docs = new ArrayList<>();
+        try (YAMLParser parser = new YAMLFactory().createParser(file.toFile())) {
+            YAML.readValues(parser, JsonNode.class).forEachRemaining(doc -> {
+                if (doc != null && !doc.isNull() && !doc.isEmpty()) {
+                    docs.add(doc);
+                }
+            });
+        }
+        return docs;
+    }
+
+    static JsonNode kind(List<JsonNode> docs, String kind) {
+        return docs.stream().filter(d -> kind.equals(d.path("kind").asText())).findFirst().orElse(null);
+    }
+
+    @Test
+    void theGeneratedDeploymentProbesHealthSizesItselfAndTakesSecretsByReference() throws IOException {
+        Path generated = Path.of("target/kubernetes/kubernetes.yml");
+        assertTrue(Files.exists(generated), "./mvnw package generates " + generated);
+        List<JsonNode> docs = documents(generated);
+        assertNotNull(kind(docs, "Service"));
+        JsonNode deployment = kind(docs, "Deployment");
+        assertNotNull(deployment);
+        JsonNode container = deployment.at("/spec/template/spec/containers/0");
+        assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
+        assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
+        assertEquals("/q/health/started", container.at("/startupProbe/httpGet/path").asText());
+        for (String limit : List.of("/resources/requests/cpu", "/resources/requests/memory", "/resources/limits/memory")) {
+            assertFalse(container.at(limit).asText().isEmpty(), limit);
+        }
+        Map<String, JsonNode> env = new HashMap<>();
+        container.path("env").forEach(e -> env.put(e.path("name").asText(), e));
+        for (String secret : List.of("QUARKUS_MONGODB_CONNECTION_STRING", "LAUREL_WORKFLOW_ENCRYPTION_KEY")) {
+            assertTrue(env.containsKey(secret), secret);
+            assertTrue(env.get(secret).has("valueFrom") && !env.get(secret).has("value"), secret + " comes from a Secret");
+        }
+        assertEquals("/etc/laurel/jwt/privateKey.pem", env.get("SMALLRYE_JWT_SIGN_KEY_LOCATION").path("value").asText());
+        assertEquals("laurel-jwt", deployment.at("/spec/template/spec/volumes/0/secret/secretName").asText());
+        assertEquals("laurel-config", container.at("/envFrom/0/configMapRef/name").asText());
+    }
+
+    @Test
+    void theExampleManifestsHaveTheirKindsAndNoSecretValue() throws IOException {
+        List<JsonNode> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("deploy"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
+                all.addAll(documents(file));
+            }
+        }
+        JsonNode mongo = kind(all, "StatefulSet");
+        assertEquals(3, mongo.at("/spec/replicas").asInt());
+        assertEquals("laurel-mongodb", mongo.at("/spec/serviceName").asText());
+        assertTrue(all.stream().anyMatch(d -> "Service".equals(d.path("kind").asText())
+                && "None".equals(d.at("/spec/clusterIP").asText())), "a headless Service for the replica set");
+        assertEquals("laurel", kind(all, "HorizontalPodAutoscaler").at("/spec/scaleTargetRef/name").asText());
+        assertNotNull(kind(all, "ConfigMap"));
+        assertTrue(all.stream().noneMatch(d -> "Secret".equals(d.path("kind").asText())), "no Secret is committed");
+    }
+
+    @Test
+    void noManifestInlinesASecret() throws IOException {
+        List<Path> files = new ArrayList<>(List.of(Path.of("target/kubernetes/kubernetes.yml")));
+        try (Stream<Path> deploy = Files.list(Path.of("deploy"))) {
+            files.addAll(deploy.toList());
+        }
+        for (Path file : files) {
+            String text = Files.readString(file);
+            assertFalse(SECRET_VALUE.matcher(text.replaceAll("(?m)^\\s*#.*$", "")).find(), file + " inlines a secret");
+        }
+    }
+}
