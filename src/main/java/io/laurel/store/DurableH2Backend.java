@@ -5,13 +5,16 @@ import java.util.Set;
 
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.LaurelH2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
 /**
  * The H2 backend, but a write command is answered only after its changes are committed to the file, so an
- * acknowledged write survives {@code kill -9}, and findAndModify answers atomically ({@link AtomicFindAndModify}). The store must be opened with auto-commit disabled: H2's background
+ * acknowledged write survives {@code kill -9}, findAndModify answers atomically ({@link AtomicFindAndModify}), and
+ * unique indexes serve queries with extra keys ({@link IndexSelection}). The store must be opened with auto-commit disabled: H2's background
  * commit hands chunks to asynchronous writers, and a write it picked up could otherwise be acknowledged early.
  */
 final class DurableH2Backend extends H2Backend {
@@ -21,6 +24,12 @@ final class DurableH2Backend extends H2Backend {
 
     DurableH2Backend(MVStore store) {
         super(store);
+    }
+
+    // Called from H2Backend's constructor for the databases already in the file: only getMvStore() is set by then.
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new LaurelH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override

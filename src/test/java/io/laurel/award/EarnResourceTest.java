@@ -21,8 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.laurel.support.CommandCounter;
 import io.laurel.support.MemoryStoreResource;
 import io.laurel.support.Orgs;
 import io.laurel.support.Parallel;
@@ -250,6 +253,31 @@ class EarnResourceTest {
                 .body("errors.code", equalTo(List.of(1026, 1102)))
                 .body("errors.reference", equalTo(List.of("555555555", ids.get(2).toString())));
         badge(org, badge).body("data.earnedCount", equalTo(2));
+    }
+
+    @Inject
+    CommandCounter commands;
+
+    @Test
+    void anEarnCostsAFixedNumberOfRoundTrips() {
+        long org = Orgs.fresh();
+        long customer = Awards.customer(org);
+        String plain = liveBadge(org, "EARN");
+        commands.reset();
+        earn(org, plain, customer).statusCode(200);
+        // badge, customer, requestId, customer scope, the earn, the badge's counter
+        assertEquals(6, commands.commands().size(), commands.commands().toString());
+
+        String limited = liveBadge(org, "EARN",
+                "customerConstraints", limit("constraintType", "CUSTOMER_BADGE_ROLLING_WINDOW", "maxEarnForDays", 99,
+                        "rollForDays", 7),
+                "badgeConstraints", limit("constraintType", "BADGE_ROLLING_WINDOW", "rollType", "DAYS", "rollValue", 7,
+                        "maxEarnLimit", 99));
+        earn(org, limited, customer).statusCode(200);
+        commands.reset();
+        earn(org, limited, customer).statusCode(200);
+        // a rolling window reads its scope before the conditional write, and the badge scope is one more write
+        assertEquals(9, commands.commands().size(), commands.commands().toString());
     }
 
     @Test

@@ -49,6 +49,10 @@ public final class ChildProcess implements AutoCloseable {
         return child;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** The first line that matched the ready predicate. */
     public String readyLine() {
         return ready.join();

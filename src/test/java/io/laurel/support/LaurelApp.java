@@ -54,6 +54,14 @@ public final class LaurelApp implements AutoCloseable {
         return given().header("Authorization", Tokens.basic(ADMIN, ADMIN_PASSWORD));
     }
 
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
     public String output() {
         return process.output();
     }

@@ -4,12 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Map;
 
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.laurel.store.AtomicFindAndModify;
+import io.laurel.store.IndexSelection;
 import io.netty.channel.Channel;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -27,12 +33,33 @@ public class MemoryStoreResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        // The memory backend with the same atomic findAndModify as the embedded store Laurel ships.
+        // The memory backend with the same atomic findAndModify and index selection as the embedded store Laurel ships.
         server = new MongoServer(new MemoryBackend() {
             @Override
             public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
                 return AtomicFindAndModify.handle(this, databaseName, command, query,
                         () -> super.handleCommand(channel, databaseName, command, query));
+            }
+
+            @Override
+            public MemoryDatabase openOrCreateDatabase(String databaseName) {
+                return new MemoryDatabase(databaseName, getCursorRegistry()) {
+                    @Override
+                    protected Index<Integer> openOrCreateUniqueIndex(String collection, String indexName,
+                            List<IndexKey> keys, boolean sparse) {
+                        return new MemoryUniqueIndex(indexName, keys, sparse) {
+                            @Override
+                            public synchronized boolean canHandle(Document query) {
+                                return IndexSelection.canServe(query, keys(), isSparse());
+                            }
+
+                            @Override
+                            public synchronized Iterable<Integer> getPositions(Document query) {
+                                return super.getPositions(IndexSelection.onKeys(query, keys()));
+                            }
+                        };
+                    }
+                };
             }
         });
         InetSocketAddress address = server.bind();

@@ -41,6 +41,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 
+import io.laurel.support.CommandCounter;
 import io.laurel.support.MemoryStoreResource;
 import io.laurel.support.Orgs;
 import io.laurel.support.Parallel;
@@ -217,6 +218,22 @@ class WorkflowResourceTest {
                 .extract().jsonPath().getString("data.requestId");
         decide(checker(), "ISSUE-BADGE", requestId, "approved").statusCode(200).body("data.state", equalTo("approved"));
         Orgs.as(org).get("/api_gateway/v1/badges/badgeMeta/" + badge).then().body("data.issuedCount", equalTo(1));
+    }
+
+    @Inject
+    CommandCounter commands;
+
+    @Test
+    void makingAndApprovingCostAFixedNumberOfRoundTrips() {
+        commands.reset();
+        String requestId = make("GOODWILL-POINTS", goodwill("", "ref-" + UUID.randomUUID(), 2)).statusCode(200)
+                .extract().jsonPath().getString("data.requestId");
+        // the target's validation (the payload's Basic user, customer, reference), then the request itself
+        assertEquals(4, commands.commands().size(), commands.commands().toString());
+        commands.reset();
+        decide(checker(), "GOODWILL-POINTS", requestId, "approved").statusCode(200).body("data.state", equalTo("approved"));
+        // find, decide; the target's Basic user, customer, sequence and entry; the outcome
+        assertEquals(7, commands.commands().size(), commands.commands().toString());
     }
 
     @Test

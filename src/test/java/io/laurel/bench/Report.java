@@ -1,0 +1,182 @@
+package io.laurel.bench;
+
+import static io.laurel.bench.Bench.fmt;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+/** The figures of one run, written as a Markdown table file and two PNG plots. */
+final class Report {
+
+    record Bulk(int size, List<Double> httpMs, List<Double> rawMs, long commands) {
+    }
+
+    record Startup(String mode, double listeningMs, double readyMs, double rssMb) {
+    }
+
+    private final Path dir;
+    private final String name;
+    private final boolean smoke;
+    private final List<Bulk> bulks = new ArrayList<>();
+    private final Map<String, Long> roundTrips = new LinkedHashMap<>();
+    private final Map<String, List<Load.Result>> loads = new LinkedHashMap<>();
+    private final List<Startup> startups = new ArrayList<>();
+    private double rssAfterBulk;
+
+    Report(Path dir, String name, boolean smoke) {
+        this.dir = dir;
+        this.name = name;
+        this.smoke = smoke;
+    }
+
+    void bulk(int size, List<Double> httpMs, List<Double> rawMs, long commands) {
+        bulks.add(new Bulk(size, httpMs, rawMs, commands));
+        System.out.printf("issueBulk %d: http %s ms, raw %s ms, %d commands%n", size, httpMs, rawMs, commands);
+    }
+
+    void roundTrips(String what, long commands) {
+        roundTrips.put(what, commands);
+        System.out.printf("%s: %d database commands%n", what, commands);
+    }
+
+    void load(String what, List<Load.Result> results) {
+        loads.put(what, results);
+        results.forEach(r -> System.out.printf("%s: %s/s, p50 %d us, p99 %d us, %d failed%n", r.name(),
+                fmt(r.throughput()), r.percentile(50), r.percentile(99), r.failed()));
+    }
+
+    void startup(String mode, double listeningMs, double readyMs, double rssMb) {
+        startups.add(new Startup(mode, listeningMs, readyMs, rssMb));
+    }
+
+    void memoryAfterBulk(double rssMb) {
+        rssAfterBulk = rssMb;
+    }
+
+    Path markdown() {
+        return dir.resolve(name + ".md");
+    }
+
+    void write() throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Laurel benchmark, ").append(name).append("\n\n");
+        md.append("Command: `bench/run").append(smoke ? " smoke" : "").append("`. Machine: ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                .append(System.getProperty("java.version")).append(", ").append(System.getProperty("os.name"))
+                .append(". The service runs from `target/quarkus-app/quarkus-run.jar` with its embedded store ")
+                .append("(mongo-java-server on H2, one commit per write); every baseline runs against that same store ")
+                .append("in the same run. Medians over the repetitions, spread as min–max.\n\n");
+
+        md.append("## 1. issueBulk against the raw driver's insertMany\n\n")
+                .append("| customers | issueBulk (ms) | raw insertMany (ms) | ratio | database commands |\n")
+                .append("| ---: | ---: | ---: | ---: | ---: |\n");
+        for (Bulk b : bulks) {
+            md.append("| ").append(b.size).append(" | ").append(spread(b.httpMs)).append(" | ").append(spread(b.rawMs))
+                    .append(" | ").append(fmt(median(b.httpMs) / median(b.rawMs))).append("× | ").append(b.commands)
+                    .append(" |\n");
+        }
+        Bulk tenK = bulks.stream().filter(b -> b.size == 10_000).findFirst().orElse(bulks.get(bulks.size() - 1));
+        double bulkRatio = median(tenK.httpMs) / median(tenK.rawMs);
+        md.append("\nTarget ≤ 1.5× raw at ").append(tenK.size).append(": ").append(verdict(bulkRatio <= 1.5))
+                .append(" (").append(fmt(bulkRatio)).append("×).\n\n![bulk scaling](").append(name)
+                .append("-bulk.png)\n\n");
+
+        md.append("## 2. Database round trips per request\n\n| request | commands |\n| --- | ---: |\n");
+        roundTrips.forEach((what, n) -> md.append("| ").append(what).append(" | ").append(n).append(" |\n"));
+        long worstWall = roundTrips.entrySet().stream().filter(e -> e.getKey().startsWith("customer badges"))
+                .mapToLong(Map.Entry::getValue).max().orElse(0);
+        md.append("\nTarget: customer badges GET ≤ 3 round trips at any size: ").append(verdict(worstWall <= 3))
+                .append(" (").append(worstWall).append(").\n\n");
+
+        int section = 3;
+        for (Map.Entry<String, List<Load.Result>> load : loads.entrySet()) {
+            md.append("## ").append(section++).append(". ").append(load.getKey()).append(", ")
+                    .append(load.getValue().get(0).workers()).append(" concurrent clients\n\n")
+                    .append("| what | per second | p50 (ms) | p99 (ms) | failed |\n| --- | ---: | ---: | ---: | ---: |\n");
+            for (Load.Result r : load.getValue()) {
+                md.append("| ").append(r.name()).append(" | ").append(fmt(r.throughput())).append(" | ")
+                        .append(fmt(r.percentile(50) / 1000.0)).append(" | ").append(fmt(r.percentile(99) / 1000.0))
+                        .append(" | ").append(r.failed()).append(" |\n");
+            }
+            List<Load.Result> results = load.getValue();
+            double ratio = results.get(0).throughput() / results.get(results.size() - 1).throughput();
+            md.append("\n").append(results.get(0).name()).append(" runs at ").append(fmt(100 * ratio)).append("% of ")
+                    .append(results.get(results.size() - 1).name()).append(".");
+            if (load.getKey().equals("earn")) {
+                md.append(" Target ≥ 50%: ").append(verdict(ratio >= 0.5)).append(".");
+            }
+            md.append("\n\n");
+        }
+        md.append("![latency distributions](").append(name).append("-latency.png)\n\n");
+
+        md.append("## ").append(section).append(". Start-up and memory\n\n")
+                .append("| mode | process start to listening (ms) | to ready 200 (ms) | RSS idle (MB) |\n")
+                .append("| --- | ---: | ---: | ---: |\n");
+        for (Startup s : startups) {
+            md.append("| ").append(s.mode).append(" | ").append(fmt(s.listeningMs)).append(" | ").append(fmt(s.readyMs))
+                    .append(" | ").append(fmt(s.rssMb)).append(" |\n");
+        }
+        double ready = startups.get(0).readyMs;
+        md.append("\nRSS after the issueBulk runs: ").append(fmt(rssAfterBulk)).append(" MB. Targets: JVM ready ≤ 1.5 s: ")
+                .append(verdict(ready <= 1500)).append(" (").append(fmt(ready / 1000)).append(" s); RSS after the bulk ≤ 300 MB: ")
+                .append(verdict(rssAfterBulk <= 300)).append(".\n");
+        Files.writeString(markdown(), md.toString());
+        plots();
+    }
+
+    private void plots() throws IOException {
+        XYChart bulk = new XYChartBuilder().width(800).height(500).title("issueBulk against raw insertMany")
+                .xAxisTitle("customers").yAxisTitle("ms (median)").build();
+        bulk.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.InsideNW);
+        bulk.addSeries("issueBulk over HTTP", bulks.stream().map(b -> (double) b.size).toList(),
+                bulks.stream().map(b -> median(b.httpMs)).toList());
+        bulk.addSeries("raw insertMany", bulks.stream().map(b -> (double) b.size).toList(),
+                bulks.stream().map(b -> median(b.rawMs)).toList());
+        BitmapEncoder.saveBitmap(bulk, dir.resolve(name + "-bulk").toString(), BitmapEncoder.BitmapFormat.PNG);
+
+        XYChart latency = new XYChartBuilder().width(900).height(550).title("Latency distributions (32 clients)")
+                .xAxisTitle("latency (ms)").yAxisTitle("percentile").build();
+        latency.getStyler().setXAxisLogarithmic(true).setMarkerSize(0).setLegendPosition(Styler.LegendPosition.InsideSE);
+        for (List<Load.Result> results : loads.values()) {
+            for (Load.Result r : results) {
+                if (r.micros().length < 2) {
+                    continue;
+                }
+                List<Double> x = new ArrayList<>();
+                List<Double> y = new ArrayList<>();
+                for (int p = 1; p <= 100; p++) {
+                    x.add(Math.max(0.001, r.percentile(p) / 1000.0));
+                    y.add((double) p);
+                }
+                latency.addSeries(r.name(), x, y);
+            }
+        }
+        BitmapEncoder.saveBitmap(latency, dir.resolve(name + "-latency").toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "**missed**";
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String spread(List<Double> values) {
+        return fmt(median(values)) + " (" + fmt(Collections.min(values)) + "–" + fmt(Collections.max(values)) + ")";
+    }
+}
