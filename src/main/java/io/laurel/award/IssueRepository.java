@@ -34,8 +34,9 @@ public class IssueRepository implements ReactivePanacheMongoRepository<IssueDocu
 
     /** Ends, in one update, the active issues of these customers that have expired by {@code now}. */
     public Uni<Long> expireLapsed(long orgId, ObjectId badgeMetaId, Collection<Long> customerIds, Instant now) {
-        return mongoCollection().updateMany(Filters.and(Filters.eq("orgId", orgId), Filters.eq("badgeMetaId", badgeMetaId),
-                Filters.in("customerId", customerIds), Filters.exists("activeKey"), Filters.lte("expiresOn", now)),
+        // By the exact active keys: the unique index on activeKey finds them without a scan.
+        return mongoCollection().updateMany(Filters.and(Filters.in("activeKey", activeKeys(orgId, badgeMetaId,
+                customerIds)), Filters.lte("expiresOn", now)),
                 Updates.combine(Updates.set("status", IssueDocument.IssueStatus.EXPIRED.name()),
                         Updates.set("endedOn", now), Updates.unset("activeKey")))
                 .map(result -> result.getModifiedCount());
@@ -44,9 +45,12 @@ public class IssueRepository implements ReactivePanacheMongoRepository<IssueDocu
     /** The customers' active, unexpired issues of the badge, in one query. */
     public Uni<List<IssueDocument>> findActive(long orgId, ObjectId badgeMetaId, Collection<Long> customerIds,
             Instant now) {
-        return mongoCollection().find(Filters.and(Filters.eq("orgId", orgId), Filters.eq("badgeMetaId", badgeMetaId),
-                Filters.in("customerId", customerIds), Filters.exists("activeKey"),
+        return mongoCollection().find(Filters.and(Filters.in("activeKey", activeKeys(orgId, badgeMetaId, customerIds)),
                 Filters.or(Filters.eq("expiresOn", null), Filters.gt("expiresOn", now)))).collect().asList();
+    }
+
+    private static List<String> activeKeys(long orgId, ObjectId badgeMetaId, Collection<Long> customerIds) {
+        return customerIds.stream().map(id -> IssueDocument.activeKey(orgId, badgeMetaId, id)).toList();
     }
 
     /** Revokes the customer's active issue; null when there is none. */
