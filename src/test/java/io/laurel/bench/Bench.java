@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Updates;
 
@@ -84,11 +86,52 @@ public final class Bench {
             report.memoryAfterBulk(rssMb(app.pid()));
             roundTrips(customers);
             earnLoad(customers);
-            wallLoad();
-            externalStartup(storePort, data);
+            phase("start-up on the external store", () -> externalStartup(storePort, data));
+            phase("customer badges GET in the big store", this::wallInBigStore);
         } finally {
             app.close();
         }
+        // The badge wall under load on a store holding just its scenario: the embedded store scans in aggregations.
+        Path wallData = Files.createTempDirectory("laurel-bench-wall");
+        int wallPort = LaurelApp.freePort();
+        app = LaurelApp.start(Map.of("LAUREL_DATA_DIR", wallData.toString(), "LAUREL_STORE_PORT",
+                Integer.toString(wallPort), "LAUREL_JSON_LOGS", "false", "LAUREL_WORKFLOW_POLL_INTERVAL", "off"));
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + wallPort)) {
+            raw = client.getDatabase("laurel");
+            admin = token(LaurelApp.ADMIN, LaurelApp.ADMIN_PASSWORD);
+            wallLoad();
+        } finally {
+            app.close();
+        }
+    }
+
+    interface Phase {
+        void run() throws Exception;
+    }
+
+    /** Runs a phase; if it fails, the report says so with the service's last lines, and the run goes on. */
+    void phase(String name, Phase phase) {
+        try {
+            phase.run();
+        } catch (Exception e) {
+            report.failed(name, e + "\n\nLast lines of the service:\n\n    " + app.tail().replace("\n", "\n    "));
+        }
+    }
+
+    /** One badge-wall GET in the store that now holds every customer, issue and earn of the runs above. */
+    void wallInBigStore() throws Exception {
+        long org = 800_000;
+        String token = orgToken(org);
+        cloneBadges(org, badge(org, "EARN", token, List.of(), List.of()), smoke ? 99 : 999);
+        long customer = customer(org, token);
+        long documents = raw.getCollection("customers").countDocuments() + raw.getCollection("badge_issues").countDocuments()
+                + raw.getCollection("badge_earns").countDocuments();
+        long t0 = System.nanoTime();
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                + "/api_gateway/v1/badges/customer/" + customer + "?badgeType=AVAILABLE"))
+                .header("X-CAP-API-OAUTH-TOKEN", token).timeout(Duration.ofSeconds(120)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        report.bigStoreWall(documents, (System.nanoTime() - t0) / 1e6, answer.statusCode());
     }
 
     // ---- 1. issueBulk against raw insertMany ----
@@ -97,6 +140,8 @@ public final class Bench {
         int[] sizes = smoke ? new int[] { 100, 1_000 } : new int[] { 1_000, 10_000, 100_000 };
         int reps = smoke ? 1 : 3;
         MongoCollection<Document> scratch = raw.getCollection("bench_raw_issues");
+        // The same unique index as the real issues, so the raw insert maintains what issueBulk maintains.
+        scratch.createIndex(new Document("activeKey", 1), new IndexOptions().unique(true).sparse(true));
         for (int size : sizes) {
             List<Double> httpMs = new ArrayList<>();
             List<Double> rawMs = new ArrayList<>();

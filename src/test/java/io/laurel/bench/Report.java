@@ -33,6 +33,7 @@ final class Report {
     private final Map<String, List<Load.Result>> loads = new LinkedHashMap<>();
     private final List<Startup> startups = new ArrayList<>();
     private double rssAfterBulk;
+    private String bigStoreWall = "";
 
     Report(Path dir, String name, boolean smoke) {
         this.dir = dir;
@@ -58,6 +59,21 @@ final class Report {
 
     void startup(String mode, double listeningMs, double readyMs, double rssMb) {
         startups.add(new Startup(mode, listeningMs, readyMs, rssMb));
+    }
+
+    void bigStoreWall(long documents, double ms, int status) {
+        bigStoreWall = "One customer badges GET (1,000 definitions) in the store of the runs above, holding " + documents
+                + " customers, issues and earns, took " + fmt(ms) + " ms (status " + status + "). The embedded store "
+                + "starts every aggregation with a full collection scan and has no non-unique indexes, so the two "
+                + "aggregations of this call read every customer and every issue and earn of the store; on MongoDB "
+                + "they use the indexes Laurel creates (customers by id, earns and issues by org, customer and badge). "
+                + "The load figures below come from a fresh instance holding only their scenario.\n\n";
+        System.out.println(bigStoreWall);
+    }
+
+    void failed(String phase, String what) {
+        bigStoreWall += "**" + phase + " failed**: " + what + "\n\n";
+        System.out.println(phase + " failed: " + what);
     }
 
     void memoryAfterBulk(double rssMb) {
@@ -100,6 +116,7 @@ final class Report {
                 .append(" (").append(worstWall).append(").\n\n");
 
         int section = 3;
+        md.append(bigStoreWall);
         for (Map.Entry<String, List<Load.Result>> load : loads.entrySet()) {
             md.append("## ").append(section++).append(". ").append(load.getKey()).append(", ")
                     .append(load.getValue().get(0).workers()).append(" concurrent clients\n\n")
@@ -127,7 +144,7 @@ final class Report {
             md.append("| ").append(s.mode).append(" | ").append(fmt(s.listeningMs)).append(" | ").append(fmt(s.readyMs))
                     .append(" | ").append(fmt(s.rssMb)).append(" |\n");
         }
-        double ready = startups.get(0).readyMs;
+        double ready = startups.isEmpty() ? Double.NaN : startups.get(0).readyMs;
         md.append("\nRSS after the issueBulk runs: ").append(fmt(rssAfterBulk)).append(" MB. Targets: JVM ready ≤ 1.5 s: ")
                 .append(verdict(ready <= 1500)).append(" (").append(fmt(ready / 1000)).append(" s); RSS after the bulk ≤ 300 MB: ")
                 .append(verdict(rssAfterBulk <= 300)).append(".\n");

@@ -39,7 +39,8 @@ public final class LaurelApp implements AutoCloseable {
         full.put("LAUREL_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         full.put("LAUREL_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         String jar = System.getProperty("laurel.app.jar", "target/quarkus-app/quarkus-run.jar");
-        ChildProcess child = ChildProcess.start(List.of("-Xmx512m", "-jar", jar), full, line -> {
+        String heap = System.getProperty("laurel.app.heap", "512m");
+        ChildProcess child = ChildProcess.start(List.of("-Xmx" + heap, "-jar", jar), full, line -> {
             lines.accept(line);
             return line.contains("Listening on");
         }, Duration.ofSeconds(120));
@@ -64,6 +65,10 @@ public final class LaurelApp implements AutoCloseable {
 
     public String output() {
         return process.output();
+    }
+
+    public String tail() {
+        return process.tail();
     }
 
     /** {@code kill -9}. */
