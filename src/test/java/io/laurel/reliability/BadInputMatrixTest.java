@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +30,7 @@ import io.restassured.response.Response;
 /**
  * A generated matrix of malformed requests over every write endpoint: each field removed, null, of the wrong type,
  * huge, a Mongo operator, unicode and control characters, negative, overflowing; plus broken bodies and ids.
- * None may answer 5xx, and every failure must come in the envelope.
+ * None may answer 5xx, every failure must come in the envelope, and a refused request must leave the store as it was.
  */
 @QuarkusTest
 @WithTestResource(value = MemoryStoreResource.class, scope = TestResourceScope.GLOBAL)
@@ -39,8 +41,18 @@ class BadInputMatrixTest {
     record Endpoint(String method, String path, Map<String, Object> body) {
     }
 
+    private StoreSnapshot store;
+    private Map<String, String> last;
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
     @Test
-    void noMalformedRequestAnswers5xxAndEveryFailureIsInTheEnvelope() throws Exception {
+    void noMalformedRequestAnswers5xxAndARefusedOneWritesNothing() throws Exception {
         long org = Orgs.fresh();
         String token = Tokens.valid(42, "loyalty.team", org, "OrgAdmin", "CanMakeRequest", "CanCheckRequest");
         long customer = Orgs.as(org).contentType("application/json").body(Map.of("externalId", "m-" + org))
@@ -56,6 +68,9 @@ class BadInputMatrixTest {
         Map<String, Object> goodwill = map("referenceId", "g-1", "reason", "r", "baseType", "POINTS", "programId", 1,
                 "awardingTillId", 1, "earningEntityType", "CUSTOMER", "earningEntityId", customer, "points", 5,
                 "source", "API");
+
+        store = new StoreSnapshot(org);
+        last = store.take();
 
         List<Endpoint> endpoints = List.of(
                 new Endpoint("POST", "/v3/oauth/token/generate", map("key", "nobody", "secret", "nothing-1")),
@@ -123,6 +138,7 @@ class BadInputMatrixTest {
             Response response = given().header("X-CAP-API-OAUTH-TOKEN", token).header("X-CAP-CUSTOMER-IDENTIFIER", header)
                     .get("/api_gateway/v1/customers/" + customer);
             verify(failures, "identifier header " + header, response);
+            unchangedIfRefused(failures, "identifier header " + header, response);
         }
         assertTrue(sent >= 200, "the matrix sends at least 200 requests: " + sent);
         assertEquals(List.of(), failures, failures.size() + " of " + sent + " requests misbehaved");
@@ -134,7 +150,20 @@ class BadInputMatrixTest {
             request.body(body);
         }
         Response response = request.request(method, path);
-        verify(failures, method + " " + path + " " + (body == null ? "" : abbreviate(body)), response);
+        String what = method + " " + path + " " + (body == null ? "" : abbreviate(body));
+        verify(failures, what, response);
+        unchangedIfRefused(failures, what, response);
+    }
+
+    /** A refused request writes nothing: the org's documents and the org-less ones are as they were before it. */
+    private void unchangedIfRefused(List<String> failures, String what, Response response) {
+        Map<String, String> now = store.take();
+        if (response.statusCode() >= 400 && !now.equals(last)) {
+            Map<String, String> changed = new TreeMap<>(now);
+            changed.entrySet().removeIf(e -> e.getValue().equals(last.get(e.getKey())));
+            failures.add(response.statusCode() + " but the store changed (" + changed.keySet() + ") for " + what);
+        }
+        last = now;
     }
 
     private static void verify(List<String> failures, String what, Response response) {

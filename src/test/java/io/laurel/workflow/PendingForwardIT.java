@@ -61,13 +61,20 @@ class PendingForwardIT {
         }
     }
 
+    /**
+     * The kill can land while the first instance holds the lease of a retry; the restarted one (a new owner) takes
+     * the task once that lease has run out, so it is kept short here (above the send timeout) rather than the default minute.
+     */
+    static final String LEASE = "PT3S";
+
     @Test
     void aPendingForwardIsCompletedAfterKill9AndAutoApprovedTypesGoAtOnce() throws Exception {
         int targetPort = LaurelApp.freePort();
         String target = "http://127.0.0.1:" + targetPort;
         Map<String, String> env = Map.of("LAUREL_DATA_DIR", dataDir.toString(),
                 "LAUREL_WORKFLOW_ALLOWED_HOSTS", target, "LAUREL_WORKFLOW_POLL_INTERVAL", "1s",
-                "LAUREL_WORKFLOW_RETRY_DELAY", "PT1S");
+                "LAUREL_WORKFLOW_RETRY_DELAY", "PT1S", "LAUREL_WORKFLOW_LEASE", LEASE,
+                "LAUREL_WORKFLOW_FORWARD_TIMEOUT", "PT2S");
         String requestId;
         try (LaurelApp app = LaurelApp.start(env)) {
             user(app, "maker.it", "CanMakeRequest");
@@ -90,6 +97,8 @@ class PendingForwardIT {
             CompletableFuture<String> done = new CompletableFuture<>();
             try (LaurelApp restarted = LaurelApp.start(Map.of("LAUREL_DATA_DIR", dataDir.toString(),
                     "LAUREL_WORKFLOW_ALLOWED_HOSTS", target, "LAUREL_WORKFLOW_POLL_INTERVAL", "1s",
+                    "LAUREL_WORKFLOW_RETRY_DELAY", "PT1S", "LAUREL_WORKFLOW_LEASE", LEASE,
+                    "LAUREL_WORKFLOW_FORWARD_TIMEOUT", "PT2S",
                     "LAUREL_WORKFLOW_AUTO_APPROVE", "GOODWILL-POINTS"),
                     line -> {
                         if (line.contains("Request " + requestId + " approved")) {
