@@ -63,7 +63,8 @@ class PendingForwardIT {
 
     /**
      * The kill can land while the first instance holds the lease of a retry; the restarted one (a new owner) takes
-     * the task once that lease has run out, so it is kept short here (above the send timeout) rather than the default minute.
+     * the task once that lease has run out, so it is kept short here (above the send timeout) rather than the
+     * default minute.
      */
     static final String LEASE = "PT3S";
 
