@@ -12,6 +12,8 @@ import java.util.UUID;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
+import io.laurel.support.Bodies;
+
 /** Test helpers: customers, live badges and earn calls in one org. */
 final class Awards {
 
@@ -51,10 +53,8 @@ final class Awards {
         body.put("expiresOn", now() + 365 * DAY);
         body.put("earnType", earnType);
         body.put("ownership", Map.of("restrictedToOwners", List.of("Loyalty", "Goodwill_Module")));
-        for (int i = 0; i < extra.length; i += 2) {
-            body.put((String) extra[i], extra[i + 1]);
-        }
-        return as(org).contentType(ContentType.JSON).header("X-CAP-BADGES-MIGRATION", "migration").body(body)
+        return as(org).contentType(ContentType.JSON).header("X-CAP-BADGES-MIGRATION", "migration")
+                .body(Bodies.with(body, extra))
                 .post(BADGES).then().statusCode(201).extract().jsonPath().getString("data.id");
     }
 
@@ -64,10 +64,7 @@ final class Awards {
         body.put("customerId", customer);
         body.put("requestId", UUID.randomUUID().toString());
         body.put("triggeredBy", Map.of("ownerType", "Loyalty", "referenceId", "txn"));
-        for (int i = 0; i < extra.length; i += 2) {
-            body.put((String) extra[i], extra[i + 1]);
-        }
-        return body;
+        return Bodies.with(body, extra);
     }
 
     static ValidatableResponse earn(long org, Map<String, Object> body) {
@@ -84,10 +81,7 @@ final class Awards {
         body.put("triggeredBy", Map.of("ownerType", "Loyalty", "referenceId", "626"));
         body.put("customers", customers);
         body.put("requestId", UUID.randomUUID().toString());
-        for (int i = 0; i < extra.length; i += 2) {
-            body.put((String) extra[i], extra[i + 1]);
-        }
-        return as(org).contentType(ContentType.JSON).body(body).post(ISSUE_BULK).then();
+        return as(org).contentType(ContentType.JSON).body(Bodies.with(body, extra)).post(ISSUE_BULK).then();
     }
 
     static ValidatableResponse badge(long org, String id) {

@@ -81,21 +81,21 @@ class EarnResourceTest {
         long org = Orgs.fresh();
         long customer = Awards.customer(org);
         String badge = liveBadge(org, "EARN");
-        earnFails(org, body(badge, customer, "requestId", null), 400, 804);
-        earnFails(org, body(badge, customer, "triggeredBy", null), 400, 803);
-        earnFails(org, body(badge, customer, "triggeredBy", Map.of("referenceId", "x")), 400, 716);
-        earnFails(org, body(badge, customer, "triggeredBy", Map.of("ownerType", "Journeys")), 400, 714);
-        earnFails(org, body(liveBadge(org, "EARN", "active", false), customer), 400, 1039);
-        earnFails(org, body(badge, customer, "earnEventDate", now() - 40 * DAY), 400, 816);
-        earnFails(org, body(badge, customer, "earnEventDateISO", "2026-01-01T00:00:00+05:30"), 400, 816);
-        earnFails(org, body(badge, customer, "earnEventDate", now() + 2 * DAY), 400, 400);
-        earnFails(org, body(badge, 987_654_321L), 404, 1026);
-        earnFails(org, body("0123456789abcdef01234567", customer), 404, 1054);
-        earnFails(org, body(liveBadge(org, "ISSUE_EARN"), customer), 400, 1103);
+        earnFails(org, earnBody(badge, customer, "requestId", null), 400, 804);
+        earnFails(org, earnBody(badge, customer, "triggeredBy", null), 400, 803);
+        earnFails(org, earnBody(badge, customer, "triggeredBy", Map.of("referenceId", "x")), 400, 716);
+        earnFails(org, earnBody(badge, customer, "triggeredBy", Map.of("ownerType", "Journeys")), 400, 714);
+        earnFails(org, earnBody(liveBadge(org, "EARN", "active", false), customer), 400, 1039);
+        earnFails(org, earnBody(badge, customer, "earnEventDate", now() - 40 * DAY), 400, 816);
+        earnFails(org, earnBody(badge, customer, "earnEventDateISO", "2026-01-01T00:00:00+05:30"), 400, 816);
+        earnFails(org, earnBody(badge, customer, "earnEventDate", now() + 2 * DAY), 400, 400);
+        earnFails(org, earnBody(badge, 987_654_321L), 404, 1026);
+        earnFails(org, earnBody("0123456789abcdef01234567", customer), 404, 1054);
+        earnFails(org, earnBody(liveBadge(org, "ISSUE_EARN"), customer), 400, 1103);
         Map<String, Object> once = earnBody(badge, customer);
         earn(org, once).statusCode(200);
         earnFails(org, once, 400, 809);
-        earnFails(org, body(badge, Awards.customer(Orgs.fresh())), 404, 1026);
+        earnFails(org, earnBody(badge, Awards.customer(Orgs.fresh())), 404, 1026);
         badge(org, badge).body("data.earnedCount", equalTo(1));
     }
 
@@ -286,7 +286,7 @@ class EarnResourceTest {
         long customer = Awards.customer(org);
         String badge = liveBadge(org, "EARN");
         earn(org, badge, customer).statusCode(200);
-        earnFails(org, body(badge, customer, "requestId", null), 400, 804);
+        earnFails(org, earnBody(badge, customer, "requestId", null), 400, 804);
         RestAssured.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("laurel_badges_earned_total"))
                 .body(containsString("laurel_badge_rejections_total{code=\"804\",operation=\"earn\"}"));
@@ -296,18 +296,6 @@ class EarnResourceTest {
         assertEquals(5, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
         assertEquals(27, statuses.stream().filter(s -> s == 400).count(), statuses.toString());
         badge(org, badge).body("data.earnedCount", equalTo(5));
-    }
-
-    private static Map<String, Object> body(String badge, long customer, Object... extra) {
-        Map<String, Object> body = earnBody(badge, customer);
-        for (int i = 0; i < extra.length; i += 2) {
-            if (extra[i + 1] == null) {
-                body.remove((String) extra[i]);
-            } else {
-                body.put((String) extra[i], extra[i + 1]);
-            }
-        }
-        return body;
     }
 
     private static ValidatableResponse earnFails(long org, Map<String, Object> body, int status,

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.laurel.support.Bodies;
 import io.laurel.support.MemoryStoreResource;
 import io.laurel.support.Orgs;
 import io.laurel.support.Parallel;
@@ -45,10 +46,7 @@ class BadgeMetaResourceTest {
         body.put("expiresOn", now() + 30 * DAY);
         body.put("earnType", "EARN");
         body.put("ownership", Map.of("restrictedToOwners", List.of("Loyalty", "Milestones")));
-        for (int i = 0; i < extra.length; i += 2) {
-            body.put((String) extra[i], extra[i + 1]);
-        }
-        return body;
+        return Bodies.with(body, extra);
     }
 
     static ValidatableResponse post(long org, Object body, boolean migration) {

@@ -26,6 +26,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 
+import io.laurel.support.Bodies;
 import io.laurel.support.MemoryStoreResource;
 import io.laurel.support.Orgs;
 import io.laurel.support.Parallel;
@@ -62,14 +63,7 @@ class GoodwillResourceTest {
         body.put("earningEntityId", customer);
         body.put("points", 20);
         body.put("source", "API");
-        for (int i = 0; i < extra.length; i += 2) {
-            if (extra[i + 1] == null) {
-                body.remove((String) extra[i]);
-            } else {
-                body.put((String) extra[i], extra[i + 1]);
-            }
-        }
-        return body;
+        return Bodies.with(body, extra);
     }
 
     static ValidatableResponse allocate(long org, Map<String, Object> body) {
