@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.laurel.support.Bodies;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-
-import io.laurel.support.Bodies;
 
 /** Test helpers: customers, live badges and earn calls in one org. */
 final class Awards {
