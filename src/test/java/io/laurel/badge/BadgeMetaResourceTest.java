@@ -277,8 +277,9 @@ class BadgeMetaResourceTest {
     void startOnChangesOnlyWhileUpcomingAndNeverIntoThePast() {
         long org = Orgs.fresh();
         String upcoming = create(org, badge("Movable"), false);
-        put(org, Map.of("id", upcoming, "startOn", now() + 2 * DAY)).statusCode(200)
-                .body("data.startOn", equalTo((int) (now() + 2 * DAY)));
+        long newStart = now() + 2 * DAY;
+        put(org, Map.of("id", upcoming, "startOn", newStart)).statusCode(200)
+                .body("data.startOn", equalTo((int) newStart));
         put(org, Map.of("id", upcoming, "startOn", now() - DAY)).statusCode(400).body("errors[0].code", equalTo(722));
 
         String live = create(org, badge("Started", "startOn", now() - DAY), true);
