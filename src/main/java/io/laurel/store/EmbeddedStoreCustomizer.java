@@ -1,17 +1,23 @@
 package io.laurel.store;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.ServerAddress;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.mongodb.connection.ClusterConnectionMode;
 
 import io.laurel.common.LaurelConfig;
@@ -19,7 +25,8 @@ import io.quarkus.mongodb.runtime.MongoClientCustomizer;
 
 /**
  * When no {@code quarkus.mongodb.connection-string} is configured, starts the embedded store and points the Mongo
- * client at it while the client is being built.
+ * client at it while the client is being built. A store reopened on existing files is first repaired by every
+ * {@link StoreRepair}, before it listens.
  */
 @Singleton
 public class EmbeddedStoreCustomizer implements MongoClientCustomizer {
@@ -27,13 +34,18 @@ public class EmbeddedStoreCustomizer implements MongoClientCustomizer {
     private static final Logger LOG = Logger.getLogger(EmbeddedStoreCustomizer.class);
 
     private final Optional<String> connectionString;
+    private final String database;
     private final LaurelConfig config;
+    private final Instance<StoreRepair> repairs;
     private EmbeddedStore store;
 
     EmbeddedStoreCustomizer(@ConfigProperty(name = "quarkus.mongodb.connection-string") Optional<String> connectionString,
-            LaurelConfig config) {
+            @ConfigProperty(name = "quarkus.mongodb.database") String database, LaurelConfig config,
+            Instance<StoreRepair> repairs) {
         this.connectionString = connectionString.filter(s -> !s.isBlank());
+        this.database = database;
         this.config = config;
+        this.repairs = repairs;
     }
 
     @Override
@@ -49,11 +61,31 @@ public class EmbeddedStoreCustomizer implements MongoClientCustomizer {
 
     private synchronized EmbeddedStore start() {
         if (store == null) {
-            store = EmbeddedStore.open(Path.of(config.dataDir()), config.storePort().orElse(0));
+            store = EmbeddedStore.open(Path.of(config.dataDir()), config.storePort().orElse(0), this::repair);
             LOG.infof("Embedded store on %s, file %s. Other instances can share it with QUARKUS_MONGODB_CONNECTION_STRING=%s",
                     store.connectionString(), store.file(), store.connectionString());
         }
         return store;
+    }
+
+    /** Runs on the thread building the client, at start-up: the store is not listening for anyone else yet. */
+    private void repair(String privateConnectionString) {
+        long started = System.nanoTime();
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(privateConnectionString))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                .build();
+        List<String> changes = new ArrayList<>();
+        try (MongoClient client = MongoClients.create(settings)) {
+            for (StoreRepair repair : repairs) {
+                String changed = repair.repair(client.getDatabase(database));
+                if (!changed.isEmpty()) {
+                    changes.add(changed);
+                }
+            }
+        }
+        LOG.infof("Store checked on reopening in %d ms: %s", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                changes.isEmpty() ? "nothing to repair" : String.join("; ", changes));
     }
 
     @PreDestroy
