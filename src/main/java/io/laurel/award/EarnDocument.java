@@ -9,8 +9,10 @@ import io.quarkus.mongodb.panache.common.MongoEntity;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** One earn of a badge by a customer. */
-@MongoEntity(collection = "badge_earns")
+@MongoEntity(collection = EarnDocument.COLLECTION)
 public class EarnDocument {
+    public static final String COLLECTION = "badge_earns";
+
     public ObjectId id;
     public long orgId;
     public ObjectId badgeMetaId;
@@ -26,9 +28,18 @@ public class EarnDocument {
     public ObjectId issuedId;
     public Trigger triggeredBy;
     public String requestId;
+    /**
+     * {@code org:requestId:customer}; a sparse unique index on it lets one request earn a customer at most once, also
+     * when the retry of a cut-off call finishes its work.
+     */
+    public String requestKey;
     /** The limit counters this earn holds; given back when it is revoked. */
     public List<Held> reservations;
     public Instant revokedOn;
+
+    static String requestKey(long orgId, String requestId, long customerId) {
+        return orgId + ":" + requestId + ":" + customerId;
+    }
 
     public enum EarnStatus {
         ACTIVE,

@@ -1,6 +1,8 @@
 package io.laurel.award;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,8 +24,19 @@ public class EarnRepository implements ReactivePanacheMongoRepository<EarnDocume
 
     @Override
     public Uni<Void> ensureIndexes() {
-        return mongoCollection().createIndex(Indexes.ascending("orgId", "customerId", "badgeMetaId"),
-                new IndexOptions().name("badge_earns_customer")).replaceWithVoid();
+        return Uni.join().all(
+                mongoCollection().createIndex(Indexes.ascending("orgId", "customerId", "badgeMetaId"),
+                        new IndexOptions().name("badge_earns_customer")),
+                mongoCollection().createIndex(Indexes.ascending("requestKey"),
+                        new IndexOptions().unique(true).sparse(true).name("badge_earns_one_per_request")))
+                .andFailFast().replaceWithVoid();
+    }
+
+    /** The earns these requests made for these customers ({@link EarnDocument#requestKey}), in one query. */
+    public Uni<List<EarnDocument>> findByRequest(long orgId, String requestId, Collection<Long> customerIds) {
+        return mongoCollection().find(Filters.and(Filters.in("requestKey", customerIds.stream()
+                .map(id -> EarnDocument.requestKey(orgId, requestId, id)).toList()), Filters.eq("orgId", orgId)))
+                .collect().asList();
     }
 
     /** Marks the earn revoked if it is this customer's active earn of this badge; null otherwise. */

@@ -25,6 +25,7 @@ import io.laurel.common.ApiResponse;
 import io.laurel.common.EpochTime;
 import io.laurel.common.ErrorCode;
 import io.laurel.common.ObjectIds;
+import io.laurel.common.SequenceRepository;
 import io.laurel.common.Times;
 import io.laurel.customer.CustomerLookup;
 import io.laurel.identity.Caller;
@@ -90,11 +91,14 @@ public class EarnService {
                     if (validateOnly) {
                         return requestIds.requireUnused(caller.orgId(), requestId).replaceWith((Earn) null);
                     }
-                    // Released only by the call that claimed it, and only when the work after the claim failed.
-                    return requestIds.claim(caller.orgId(), requestId, "earn")
+                    // Released only by the call that claimed it, and only when the work after the claim failed; a
+                    // claim taken over from a cut-off call first checks that call wrote nothing.
+                    return requestIds.claim(caller.orgId(), requestId, "earn", context.badge.id)
+                            .call(claim -> claim == RequestIds.Claim.TAKEN_OVER
+                                    ? notEarnedYet(caller.orgId(), requestId, customerId)
+                                    : Uni.createFrom().voidItem())
                             .chain(() -> reserve(context, customerId, issued.get(customerId))
-                                    .call(earn -> earns.persist(earn.document)
-                                            .onFailure().call(() -> limits.release(earn.reservations)))
+                                    .call(earn -> persist(context, List.of(earn)))
                                     .call(earn -> catalog.count(context.badge, 0, 1))
                                     .onFailure().call(() -> requestIds.release(caller.orgId(), requestId)))
                             .map(earn -> earn.view);
@@ -119,15 +123,62 @@ public class EarnService {
         Instant event = AwardRules.earnEvent(EpochTime.pick(request.earnEventDate(), request.earnEventDateISO()), now);
         return catalog.require(caller.orgId(), request.badgeMetaId())
                 .map(badge -> context(badge, trigger, requestId, event, now))
-                .chain(context -> requestIds.claim(caller.orgId(), requestId, "earnBulk")
-                        .chain(() -> Uni.combine().all().unis(customers.existing(caller.orgId(), wanted),
-                                activeIssues(context, wanted)).asTuple()
+                // A call that fails after its claim may have written part of its earns: the claim is left for the
+                // retry to take over, which reports those earns as its own and earns the rest.
+                .chain(context -> requestIds.claim(caller.orgId(), requestId, "earnBulk", context.badge.id)
+                        .chain(claim -> Uni.combine().all().unis(customers.existing(caller.orgId(), wanted),
+                                activeIssues(context, wanted), earlierOfThisRequest(context, wanted, claim)).asTuple()
                                 .chain(found -> Multi.createFrom().iterable(wanted)
-                                        .onItem().transformToUniAndConcatenate(customerId -> attempt(context,
-                                                customerId, found.getItem1(), found.getItem2()))
+                                        .onItem().transformToUniAndConcatenate(customerId -> found.getItem3()
+                                                .containsKey(customerId)
+                                                        ? Uni.createFrom().item(new Attempt(customerId, null, null,
+                                                                found.getItem3().get(customerId)))
+                                                        : attempt(context, customerId, found.getItem1(),
+                                                                found.getItem2()))
                                         .collect().asList())
                                 .chain(attempts -> persistAll(context, attempts))
-                                .onFailure().call(() -> requestIds.release(caller.orgId(), requestId))));
+                                .call(() -> requestIds.finish(caller.orgId(), requestId))
+                                .onFailure().call(() -> requestIds.abandon(caller.orgId(), requestId))));
+    }
+
+    /** 809 when the cut-off call whose claim this one took over had earned the badge for the customer. */
+    private Uni<Void> notEarnedYet(long orgId, String requestId, long customerId) {
+        return earns.findByRequest(orgId, requestId, List.of(customerId)).invoke(found -> {
+            if (!found.isEmpty()) {
+                throw ErrorCode.REQUEST_ID_USED.exception(ErrorCode.REQUEST_ID_USED.message(), requestId);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** For a call that took over a cut-off one: the earns that call made, as this call's answer lines, by customer. */
+    private Uni<Map<Long, Earn>> earlierOfThisRequest(Context context, List<Long> wanted, RequestIds.Claim claim) {
+        if (claim != RequestIds.Claim.TAKEN_OVER) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return earns.findByRequest(context.badge.orgId, context.requestId, wanted).chain(found -> limits
+                .customerTotals(context.badge, found.stream().map(e -> e.customerId).toList())
+                .map(totals -> found.stream().collect(Collectors.toMap(e -> e.customerId,
+                        e -> view(context.badge, e, totals.getOrDefault(e.customerId, 1L)), (a, b) -> a))));
+    }
+
+    /**
+     * Writes the earns. When the write fails it may still have landed in part: the slots of the earns that are not in
+     * the store are given back, the others stay held (if even that cannot be read, all stay held: a customer may be
+     * refused early, never over-awarded). A duplicate request key means a cut-off call of this request earned first.
+     */
+    private Uni<Void> persist(Context context, List<Reserved> reserved) {
+        List<EarnDocument> documents = reserved.stream().map(Reserved::document).toList();
+        Uni<Void> write = documents.size() == 1 ? earns.persist(documents.get(0)).replaceWithVoid()
+                : earns.persist(documents);
+        return write.onFailure().call(() -> earns.findByRequest(context.badge.orgId, context.requestId,
+                documents.stream().map(d -> d.customerId).toList())
+                .chain(written -> {
+                    Set<ObjectId> landed = written.stream().map(e -> e.id).collect(Collectors.toSet());
+                    return limits.release(reserved.stream().filter(r -> !landed.contains(r.document.id))
+                            .flatMap(r -> r.reservations.stream()).toList());
+                }))
+                .onFailure(SequenceRepository::isDuplicateKey).transform(e -> ErrorCode.REQUEST_ID_USED.exception(
+                        ErrorCode.REQUEST_ID_USED.message(), context.requestId));
     }
 
     public Uni<AwardViews.RevokeEarn> revokeEarn(Caller caller, AwardRequests.RevokeEarn request) {
@@ -170,38 +221,37 @@ public class EarnService {
     private record Reserved(EarnDocument document, List<Reservation> reservations, Earn view) {
     }
 
-    /** One customer of a bulk call: reserved, or the error that customer gets. */
-    private record Attempt(long customerId, Reserved reserved, ApiError error) {
+    /** One customer of a bulk call: reserved, the error that customer gets, or earned already by a cut-off call. */
+    private record Attempt(long customerId, Reserved reserved, ApiError error, Earn earlier) {
     }
 
     private Uni<Attempt> attempt(Context context, long customerId, Set<Long> known, Map<Long, IssueDocument> issued) {
         if (!known.contains(customerId)) {
             return Uni.createFrom().item(new Attempt(customerId, null, ApiError.of(ErrorCode.CUSTOMER_NOT_FOUND,
-                    ErrorCode.CUSTOMER_NOT_FOUND.message(), Long.toString(customerId))));
+                    ErrorCode.CUSTOMER_NOT_FOUND.message(), Long.toString(customerId)), null));
         }
         if (context.badge.earnType == EarnType.ISSUE_EARN && !issued.containsKey(customerId)) {
-            return Uni.createFrom().item(new Attempt(customerId, null, noActiveIssue(customerId).toError()));
+            return Uni.createFrom().item(new Attempt(customerId, null, noActiveIssue(customerId).toError(), null));
         }
         return reserve(context, customerId, issued.get(customerId))
-                .map(reserved -> new Attempt(customerId, reserved, null))
+                .map(reserved -> new Attempt(customerId, reserved, null, null))
                 .onFailure(ApiException.class).recoverWithItem(e -> new Attempt(customerId, null,
-                        new ApiError(((ApiException) e).errorCode().code(), e.getMessage(), Long.toString(customerId))));
+                        new ApiError(((ApiException) e).errorCode().code(), e.getMessage(), Long.toString(customerId)),
+                        null));
     }
 
     private Uni<ApiResponse<AwardViews.EarnBulk>> persistAll(Context context, List<Attempt> attempts) {
         List<Reserved> reserved = attempts.stream().filter(a -> a.reserved != null).map(Attempt::reserved).toList();
         List<ApiError> errors = attempts.stream().filter(a -> a.error != null).map(Attempt::error).toList();
-        List<Reservation> held = reserved.stream().flatMap(r -> r.reservations.stream()).toList();
+        List<Earn> earned = attempts.stream().filter(a -> a.error == null)
+                .map(a -> a.reserved != null ? a.reserved.view : a.earlier).toList();
         Uni<Void> written = reserved.isEmpty() ? Uni.createFrom().voidItem()
-                : earns.persist(reserved.stream().map(Reserved::document).toList())
-                        .onFailure().call(() -> limits.release(held))
-                        .call(() -> catalog.count(context.badge, 0, reserved.size()));
+                : persist(context, reserved).call(() -> catalog.count(context.badge, 0, reserved.size()));
         return written.invoke(() -> {
             metrics.earned(reserved.size());
             errors.forEach(e -> metrics.rejected("earn", e.code(), 1));
         }).map(done -> ApiResponse.partial(new AwardViews.EarnBulk(context.badge.id.toHexString(),
-                TriggeredBy.of(context.trigger), reserved.stream().map(Reserved::view).toList(), context.requestId),
-                errors));
+                TriggeredBy.of(context.trigger), earned, context.requestId), errors));
     }
 
     /** Reserves the customer's and the badge's limits for one earn; 1101 or 1102 name the limit that refused. */
@@ -226,13 +276,15 @@ public class EarnService {
                     earn.issuedId = issue == null ? null : issue.id;
                     earn.triggeredBy = context.trigger;
                     earn.requestId = context.requestId;
+                    earn.requestKey = EarnDocument.requestKey(badge.orgId, context.requestId, customerId);
                     earn.reservations = outcome.reservations().stream().map(EarnService::held).toList();
-                    Earn view = new Earn(badge.id.toHexString(), customerId, earn.id.toHexString(),
-                            outcome.customerEarnedCount(),
-                            earn.expiresOn == null ? null : EpochTime.seconds(earn.expiresOn),
-                            EpochTime.iso(earn.expiresOn));
-                    return new Reserved(earn, outcome.reservations(), view);
+                    return new Reserved(earn, outcome.reservations(), view(badge, earn, outcome.customerEarnedCount()));
                 });
+    }
+
+    private static Earn view(BadgeMetaDocument badge, EarnDocument earn, long customerEarnedCount) {
+        return new Earn(badge.id.toHexString(), earn.customerId, earn.id.toHexString(), customerEarnedCount,
+                earn.expiresOn == null ? null : EpochTime.seconds(earn.expiresOn), EpochTime.iso(earn.expiresOn));
     }
 
     private static EarnDocument.Held held(Reservation reservation) {

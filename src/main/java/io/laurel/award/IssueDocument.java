@@ -7,8 +7,10 @@ import org.bson.types.ObjectId;
 import io.quarkus.mongodb.panache.common.MongoEntity;
 
 /** A customer's enrolment in an ISSUE_EARN badge. */
-@MongoEntity(collection = "badge_issues")
+@MongoEntity(collection = IssueDocument.COLLECTION)
 public class IssueDocument {
+    public static final String COLLECTION = "badge_issues";
+
     public ObjectId id;
     public long orgId;
     public ObjectId badgeMetaId;

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -81,14 +84,17 @@ public class IssueService {
             if (validateOnly) {
                 return requestIds.requireUnused(caller.orgId(), requestId).replaceWith((ApiResponse<AwardViews.IssueBulk>) null);
             }
-            // Released only by the call that claimed it, and only when the work after the claim failed.
-            return requestIds.claim(caller.orgId(), requestId, "issueBulk")
-                    .chain(() -> customers.existing(caller.orgId(), wanted)
+            // A call that fails after its claim may have written part of its issues: the claim is left for the
+            // retry to take over, which reports those issues as its own.
+            return requestIds.claim(caller.orgId(), requestId, "issueBulk", badge.id)
+                    .chain(claim -> customers.existing(caller.orgId(), wanted)
                             .call(known -> known.isEmpty() ? Uni.createFrom().voidItem()
                                     : issues.expireLapsed(caller.orgId(), badge.id, known, now))
-                            .chain(known -> insert(badge, wanted, known, trigger, requestId, issueEvent, expiresOn, now))
-                            .call(result -> catalog.count(badge, result.issued.size(), 0))
-                            .onFailure().call(() -> requestIds.release(caller.orgId(), requestId)))
+                            .chain(known -> insert(badge, wanted, known, trigger, requestId, issueEvent, expiresOn, now,
+                                    claim == RequestIds.Claim.TAKEN_OVER))
+                            .call(result -> catalog.count(badge, result.inserted, 0))
+                            .call(() -> requestIds.finish(caller.orgId(), requestId))
+                            .onFailure().call(() -> requestIds.abandon(caller.orgId(), requestId)))
                     .invoke(result -> {
                         metrics.issued(result.issued.size());
                         result.errors.forEach(e -> metrics.rejected("issue", e.code(), 1));
@@ -114,11 +120,12 @@ public class IssueService {
                 .map(lines -> new AwardViews.RevokeIssue(badge.id.toHexString(), lines)));
     }
 
-    private record Outcome(List<Issued> issued, List<ApiError> errors) {
+    /** The customers issued (by this call, or by the cut-off call it took over), and how many this call inserted. */
+    private record Outcome(List<Issued> issued, List<ApiError> errors, int inserted) {
     }
 
     private Uni<Outcome> insert(BadgeMetaDocument badge, List<Long> wanted, Set<Long> known, Trigger trigger,
-            String requestId, Instant event, Instant expiresOn, Instant now) {
+            String requestId, Instant event, Instant expiresOn, Instant now, boolean takenOver) {
         List<IssueDocument> documents = new ArrayList<>();
         for (Long customerId : wanted) {
             if (known.contains(customerId)) {
@@ -142,29 +149,48 @@ public class IssueService {
                         .map(result -> Set.<Integer>of())
                         .onFailure(IssueService::onlyDuplicates)
                         .recoverWithItem(e -> duplicateIndexes((MongoBulkWriteException) e));
-        return duplicates.map(failed -> {
-            List<Issued> issued = new ArrayList<>();
-            List<ApiError> errors = new ArrayList<>();
-            Set<Long> refused = new HashSet<>();
-            for (int i = 0; i < documents.size(); i++) {
-                IssueDocument issue = documents.get(i);
-                if (failed.contains(i)) {
-                    refused.add(issue.customerId);
-                } else {
-                    issued.add(new Issued(issue.customerId, issue.id.toHexString(), issue.status.name()));
-                }
-            }
-            for (Long customerId : wanted) {
-                if (!known.contains(customerId)) {
-                    errors.add(ApiError.of(ErrorCode.CUSTOMER_NOT_FOUND, ErrorCode.CUSTOMER_NOT_FOUND.message(),
-                            customerId.toString()));
-                } else if (refused.contains(customerId)) {
-                    errors.add(ApiError.of(ErrorCode.ACTIVE_ISSUE_EXISTS, ErrorCode.ACTIVE_ISSUE_EXISTS.message(),
-                            customerId.toString()));
-                }
-            }
-            return new Outcome(issued, errors);
-        });
+        return duplicates.chain(failed -> earlierOfThisRequest(badge, documents, failed, requestId, now, takenOver)
+                .map(earlier -> {
+                    List<Issued> issued = new ArrayList<>();
+                    List<ApiError> errors = new ArrayList<>();
+                    Set<Long> refused = new HashSet<>();
+                    for (int i = 0; i < documents.size(); i++) {
+                        IssueDocument issue = documents.get(i);
+                        IssueDocument mine = earlier.get(issue.customerId);
+                        if (mine != null) {
+                            issued.add(new Issued(mine.customerId, mine.id.toHexString(), mine.status.name()));
+                        } else if (failed.contains(i)) {
+                            refused.add(issue.customerId);
+                        } else {
+                            issued.add(new Issued(issue.customerId, issue.id.toHexString(), issue.status.name()));
+                        }
+                    }
+                    for (Long customerId : wanted) {
+                        if (!known.contains(customerId)) {
+                            errors.add(ApiError.of(ErrorCode.CUSTOMER_NOT_FOUND, ErrorCode.CUSTOMER_NOT_FOUND.message(),
+                                    customerId.toString()));
+                        } else if (refused.contains(customerId)) {
+                            errors.add(ApiError.of(ErrorCode.ACTIVE_ISSUE_EXISTS,
+                                    ErrorCode.ACTIVE_ISSUE_EXISTS.message(), customerId.toString()));
+                        }
+                    }
+                    return new Outcome(issued, errors, documents.size() - failed.size());
+                }));
+    }
+
+    /**
+     * For a call that took over a cut-off one: of the customers refused for an active issue, those whose issue that
+     * call made, by customer. One query by the unique active keys; none for a fresh call.
+     */
+    private Uni<Map<Long, IssueDocument>> earlierOfThisRequest(BadgeMetaDocument badge, List<IssueDocument> documents,
+            Set<Integer> failed, String requestId, Instant now, boolean takenOver) {
+        if (!takenOver || failed.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<Long> refused = failed.stream().map(i -> documents.get(i).customerId).toList();
+        return issues.findActive(badge.orgId, badge.id, refused, now).map(active -> active.stream()
+                .filter(issue -> requestId.equals(issue.requestId))
+                .collect(Collectors.toMap(issue -> issue.customerId, Function.identity(), (a, b) -> a)));
     }
 
     /** A bulk insert whose only failures are duplicate keys: customers who already hold an active issue. */

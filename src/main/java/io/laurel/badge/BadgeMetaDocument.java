@@ -9,8 +9,10 @@ import io.quarkus.mongodb.panache.common.MongoEntity;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A badge definition as stored. Counters and claims change only through atomic single-document updates. */
-@MongoEntity(collection = "badge_metas")
+@MongoEntity(collection = BadgeMetaDocument.COLLECTION)
 public class BadgeMetaDocument {
+    public static final String COLLECTION = "badge_metas";
+
     public ObjectId id;
     public long orgId;
     public String name;

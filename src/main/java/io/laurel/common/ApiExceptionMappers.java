@@ -33,6 +33,7 @@ import com.mongodb.MongoTimeoutException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.CompositeException;
 
 /** The one place where failures become HTTP responses, always in the {@link ApiResponse} envelope. */
 public class ApiExceptionMappers {
@@ -83,6 +84,23 @@ public class ApiExceptionMappers {
     public Response storeUnavailable(RuntimeException e) {
         LOG.warnf("Store unreachable: %s", e.getMessage());
         return envelope(Response.Status.SERVICE_UNAVAILABLE, List.of(ErrorCode.STORE_UNAVAILABLE.exception().toError()));
+    }
+
+    /**
+     * A failure whose clean-up failed too (giving a claim back while the store is away): answered for the first
+     * failure, the one the request hit.
+     */
+    @ServerExceptionMapper
+    public Response composite(CompositeException e) {
+        Throwable first = e.getCauses().get(0);
+        if (first instanceof ApiException api) {
+            return apiException(api);
+        }
+        if (first instanceof MongoTimeoutException || first instanceof MongoSocketException
+                || first instanceof MongoServerUnavailableException) {
+            return storeUnavailable((RuntimeException) first);
+        }
+        return internal(e);
     }
 
     @ServerExceptionMapper

@@ -35,6 +35,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Updates;
 
 import io.laurel.support.LaurelApp;
+import io.laurel.support.StoreSeed;
 
 /**
  * Laurel against its store's own limits, measured side by side in one run on this machine. Run by bench/run:
@@ -81,7 +82,7 @@ public final class Bench {
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + storePort)) {
             raw = client.getDatabase("laurel");
             admin = token(LaurelApp.ADMIN, LaurelApp.ADMIN_PASSWORD);
-            List<Long> customers = seedCustomers(ORG, smoke ? 2_000 : 100_000, 10_000_000L);
+            List<Long> customers = StoreSeed.customers(raw, ORG, smoke ? 2_000 : 100_000, 10_000_000L);
             issueBulk(customers);
             report.memoryAfterBulk(rssMb(app.pid()));
             roundTrips(customers);
@@ -311,22 +312,6 @@ public final class Bench {
     }
 
     // ---- helpers ----
-
-    List<Long> seedCustomers(long org, int count, long base) {
-        List<Long> ids = new ArrayList<>();
-        MongoCollection<Document> customers = raw.getCollection("customers");
-        for (int from = 0; from < count; from += 10_000) {
-            List<Document> docs = new ArrayList<>();
-            for (int i = from; i < Math.min(count, from + 10_000); i++) {
-                long id = base + i;
-                ids.add(id);
-                docs.add(new Document("orgId", org).append("customerId", id).append("externalId", "bench-" + id)
-                        .append("externalIdKey", org + ":bench-" + id));
-            }
-            customers.insertMany(docs);
-        }
-        return ids;
-    }
 
     /** Copies a definition made through the API {@code count} times under new ids and names, in bulk. */
     List<ObjectId> cloneBadges(long org, String templateId, int count) {

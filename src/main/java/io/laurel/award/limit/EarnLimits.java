@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -67,6 +69,16 @@ public class EarnLimits {
                             customerScope.total))
                     .onFailure().call(() -> release(List.of(mine)));
         });
+    }
+
+    /** The customers' live earns of the badge (their scopes' totals), in one query. */
+    public Uni<Map<Long, Long>> customerTotals(BadgeMetaDocument badge, List<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return scopes.findAll(customerIds.stream().map(id -> Scope.customerScopeId(badge, id)).toList())
+                .map(found -> found.stream().filter(scope -> scope.customerId != null)
+                        .collect(Collectors.toMap(scope -> scope.customerId, scope -> scope.total, (a, b) -> a)));
     }
 
     /** Gives the slots back: after a failed earn, or when an earn is revoked. */

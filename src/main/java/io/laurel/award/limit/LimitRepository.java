@@ -1,5 +1,7 @@
 package io.laurel.award.limit;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.conversions.Bson;
@@ -21,6 +23,10 @@ public class LimitRepository implements ReactivePanacheMongoRepositoryBase<Limit
 
     public Uni<LimitScopeDocument> find(String scopeId) {
         return mongoCollection().find(Filters.eq("_id", scopeId)).collect().first();
+    }
+
+    public Uni<List<LimitScopeDocument>> findAll(List<String> scopeIds) {
+        return mongoCollection().find(Filters.in("_id", scopeIds)).collect().asList();
     }
 
     /** Applies the update when the scope also matches {@code condition}; creates the scope when it does not exist. */

@@ -13,8 +13,10 @@ import io.quarkus.mongodb.panache.common.MongoEntity;
  * ({@code c:<badge>:<customer>}), or all earns of a badge ({@code b:<badge>}). Every change is one atomic update of
  * this one document, so limits hold across replicas without transactions.
  */
-@MongoEntity(collection = "earn_scopes")
+@MongoEntity(collection = LimitScopeDocument.COLLECTION)
 public class LimitScopeDocument {
+    public static final String COLLECTION = "earn_scopes";
+
     @BsonId
     public String id;
     public long orgId;

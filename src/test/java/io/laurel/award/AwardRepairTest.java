@@ -1,0 +1,166 @@
+package io.laurel.award;
+
+import static io.laurel.award.Awards.DAY;
+import static io.laurel.award.Awards.badge;
+import static io.laurel.award.Awards.earn;
+import static io.laurel.award.Awards.issue;
+import static io.laurel.award.Awards.liveBadge;
+import static io.laurel.award.Awards.now;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import io.laurel.award.limit.LimitScopeDocument;
+import io.laurel.badge.BadgeMetaDocument;
+import io.laurel.support.MemoryStoreResource;
+import io.laurel.support.Orgs;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * What a {@code kill -9} between the single-document steps of an award leaves behind, written straight into the
+ * store, and repaired from the records (the embedded store runs the repair when it reopens its files).
+ * {@code CrashConsistencyIT} provokes the same states with real kills.
+ */
+@QuarkusTest
+@WithTestResource(value = MemoryStoreResource.class, scope = TestResourceScope.GLOBAL)
+class AwardRepairTest {
+
+    @Test
+    void countersSlotsAndClaimsLeftByACrashAreRepairedFromTheRecords() {
+        long org = Orgs.fresh();
+        List<Long> customers = Awards.customers(org, 3);
+        long kept = customers.get(0);
+        long revoked = customers.get(1);
+        long cutOff = customers.get(2);
+        String badge = liveBadge(org, "ISSUE_EARN",
+                "customerConstraints", List.of(Map.of("constraintType", "CUSTOMER_BADGE_FIXED_VALUE", "maxEarnLimit", 1)),
+                "badgeConstraints", List.of(Map.of("constraintType", "BADGE_ROLLING_WINDOW", "rollType", "DAYS",
+                        "rollValue", 7, "maxEarnLimit", 5)));
+        issue(org, badge, customers).statusCode(200);
+        earn(org, badge, kept).statusCode(200);
+        String revokedEarn = earn(org, badge, revoked).statusCode(200).extract().jsonPath().getString("data.earnedBadgeId");
+
+        try (MongoClient client = MongoClients.create(ConfigProvider.getConfig()
+                .getValue("quarkus.mongodb.connection-string", String.class))) {
+            MongoDatabase store = client.getDatabase("laurel");
+            ObjectId badgeId = new ObjectId(badge);
+            // 1. Issue and earn written, the counters' $inc lost.
+            store.getCollection(BadgeMetaDocument.COLLECTION).updateOne(Filters.eq("_id", badgeId),
+                    Updates.combine(Updates.inc("issuedCount", -2L), Updates.inc("earnedCount", -1L)));
+            // 2. An earn revoked, its slots never given back (nor the counter).
+            store.getCollection(EarnDocument.COLLECTION).updateOne(Filters.eq("_id", new ObjectId(revokedEarn)),
+                    Updates.set("status", EarnDocument.EarnStatus.REVOKED.name()));
+            // 3. A requestId claimed and the slots reserved, the earn never written.
+            String day = Long.toString(Math.floorDiv(now(), DAY));
+            store.getCollection(LimitScopeDocument.COLLECTION).updateOne(
+                    Filters.eq("_id", "c:" + badge + ":" + cutOff),
+                    Updates.combine(Updates.inc("total", 1L), Updates.inc("version", 1L),
+                            Updates.setOnInsert("orgId", org), Updates.setOnInsert("badgeMetaId", badgeId)),
+                    new com.mongodb.client.model.UpdateOptions().upsert(true));
+            store.getCollection(LimitScopeDocument.COLLECTION).updateOne(Filters.eq("_id", "b:" + badge),
+                    Updates.combine(Updates.inc("total", 1L), Updates.inc("days." + day, 1L), Updates.inc("version", 1L)));
+            store.getCollection(RequestIds.Used.COLLECTION).insertOne(new Document("_id", org + ":cut-off")
+                    .append("orgId", org).append("requestId", "cut-off").append("operation", "earn")
+                    .append("badgeMetaId", badgeId).append("usedOn", Date.from(Instant.now())));
+
+            // Broken as a crash would leave it: counters short, slots held, the retry refused for nothing.
+            badge(org, badge).body("data.issuedCount", equalTo(1)).body("data.earnedCount", equalTo(1));
+            earn(org, badge, revoked).statusCode(400).body("errors[0].code", equalTo(1101));
+            earn(org, badge, cutOff, "requestId", "cut-off").statusCode(400).body("errors[0].code", equalTo(809));
+
+            String changed = new AwardRepair().repair(store, Filters.eq("orgId", org));
+            // The claims of the three earns (a single earn's record is its proof) are opened; the finished bulk's is not.
+            assertEquals("awards: 1 badge counters recounted, 3 limit scopes recounted, 3 claims of cut-off calls "
+                    + "opened to their retry", changed);
+            assertEquals("", new AwardRepair().repair(store, Filters.eq("orgId", org)), "a second pass finds nothing");
+        }
+
+        badge(org, badge).body("data.issuedCount", equalTo(3)).body("data.earnedCount", equalTo(1));
+        earn(org, badge, revoked).statusCode(200);
+        earn(org, badge, cutOff, "requestId", "cut-off").statusCode(200).body("data.earnedCount", equalTo(1));
+        earn(org, badge, kept).statusCode(400).body("errors[0].code", equalTo(1101));
+        badge(org, badge).body("data.issuedCount", equalTo(3)).body("data.earnedCount", equalTo(3));
+        earn(org, badge, cutOff, "requestId", "cut-off").statusCode(400).body("errors[0].code", equalTo(809));
+    }
+
+    @Test
+    void theRetryOfAnIssueBulkCutOffHalfwayIssuesTheRestAndReportsTheFirstHalfAsItsOwn() {
+        long org = Orgs.fresh();
+        List<Long> customers = Awards.customers(org, 4);
+        String badge = liveBadge(org, "ISSUE_EARN");
+        String request = "bulk-" + org;
+        // The cut-off call: its first two customers written, then no answer and no "done".
+        List<String> firstHalf = issue(org, badge, customers.subList(0, 2), "requestId", request).statusCode(200)
+                .extract().jsonPath().getList("data.issuedBadges.issuedId", String.class);
+        withStore(store -> {
+            store.getCollection(RequestIds.Used.COLLECTION).updateOne(Filters.eq("_id", org + ":" + request),
+                    Updates.set("done", false));
+            // Young and unfinished: the call may still be running, so the claim is held.
+            issue(org, badge, customers, "requestId", request).statusCode(400).body("errors[0].code", equalTo(809));
+            new AwardRepair().repair(store, Filters.eq("orgId", org));
+        });
+
+        issue(org, badge, customers, "requestId", request).statusCode(200)
+                .body("data.issuedBadges.customerId", equalTo(customers.stream().map(Long::intValue).toList()))
+                .body("data.issuedBadges[0].issuedId", equalTo(firstHalf.get(0)))
+                .body("data.issuedBadges[1].issuedId", equalTo(firstHalf.get(1)))
+                .body("errors", equalTo(List.of()));
+        badge(org, badge).body("data.issuedCount", equalTo(4));
+        issue(org, badge, customers, "requestId", request).statusCode(400).body("errors[0].code", equalTo(809));
+    }
+
+    @Test
+    void theRetryOfAnEarnBulkCutOffHalfwayEarnsTheRestOnceWithoutARestart() {
+        long org = Orgs.fresh();
+        List<Long> customers = Awards.customers(org, 4);
+        String badge = liveBadge(org, "EARN",
+                "customerConstraints", List.of(Map.of("constraintType", "CUSTOMER_BADGE_FIXED_VALUE", "maxEarnLimit", 1)));
+        String request = "earn-bulk-" + org;
+        List<String> firstHalf = earnBulk(org, badge, customers.subList(0, 2), request).statusCode(200)
+                .extract().jsonPath().getList("data.earnedBadges.earnedBadgeId", String.class);
+        // Cut off more than two minutes ago (the store stayed up, so nothing repaired it): the claim has aged out.
+        withStore(store -> store.getCollection(RequestIds.Used.COLLECTION).updateOne(
+                Filters.eq("_id", org + ":" + request), Updates.combine(Updates.set("done", false),
+                        Updates.set("usedOn", Date.from(Instant.now().minus(RequestIds.ABANDONED_AFTER).minusSeconds(1))))));
+
+        earnBulk(org, badge, customers, request).statusCode(200)
+                .body("data.earnedBadges.customerId", equalTo(customers.stream().map(Long::intValue).toList()))
+                .body("data.earnedBadges[0].earnedBadgeId", equalTo(firstHalf.get(0)))
+                .body("data.earnedBadges[1].earnedBadgeId", equalTo(firstHalf.get(1)))
+                .body("data.earnedBadges.earnedCount", equalTo(List.of(1, 1, 1, 1)))
+                .body("errors", equalTo(List.of()));
+        badge(org, badge).body("data.earnedCount", equalTo(4));
+        earnBulk(org, badge, customers, request).statusCode(400).body("errors[0].code", equalTo(809));
+    }
+
+    private static io.restassured.response.ValidatableResponse earnBulk(long org, String badge, List<Long> customers,
+            String requestId) {
+        return Orgs.as(org).contentType(io.restassured.http.ContentType.JSON).body(Map.of("badgeMetaId", badge,
+                "customerIds", customers, "requestId", requestId, "triggeredBy", Map.of("ownerType", "Loyalty")))
+                .post(Awards.EARN_BULK).then();
+    }
+
+    private static void withStore(java.util.function.Consumer<MongoDatabase> work) {
+        try (MongoClient client = MongoClients.create(ConfigProvider.getConfig()
+                .getValue("quarkus.mongodb.connection-string", String.class))) {
+            work.accept(client.getDatabase("laurel"));
+        }
+    }
+}
