@@ -74,6 +74,27 @@ class ErrorHandlingTest {
                 .post(USERS).then(), 400).body("errors[0].reference", equalTo("orgId"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a number      | 21390",
+            "a negative    | -1",
+            "a float       | 1E+40",
+            "a boolean     | true" })
+    void aNumberOrBooleanForTextIs400AndNotStoredAsItsText(String name, String value) {
+        failsWith(asAdmin().contentType(ContentType.JSON).body("{\"externalId\": " + value + "}").post(CUSTOMERS)
+                .then(), 400).body("errors[0].reference", equalTo("externalId"))
+                .body("errors[0].message", containsString("a string"));
+        asAdmin().header("X-CAP-CUSTOMER-IDENTIFIER", "externalId").get(CUSTOMERS + "/" + value).then().statusCode(404);
+    }
+
+    @Test
+    void textForANumberIsStillRead() {
+        failsWith(asAdmin().contentType(ContentType.JSON)
+                .body("{\"username\": \"numeric.text\", \"password\": \"password-1\", \"roles\": [\"OrgAdmin\"], "
+                        + "\"orgId\": \"abc\"}")
+                .post(USERS).then(), 400).body("errors[0].reference", equalTo("orgId"));
+    }
+
     @Test
     void anUnknownEnumValueListsTheAllowedOnes() {
         failsWith(asAdmin().contentType(ContentType.JSON)
