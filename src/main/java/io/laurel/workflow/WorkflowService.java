@@ -267,6 +267,8 @@ public class WorkflowService {
         }
         long delay = Math.min(config.retryMaxDelay().toMillis(),
                 config.retryDelay().toMillis() << Math.min(20, doc.attempts - 1));
+        LOG.infof("Request %s not sent on attempt %d of %d (target answered %s); next attempt in %d ms", doc.requestId,
+                doc.attempts, config.maxAttempts(), status == 0 ? "nothing" : Integer.toString(status), delay);
         return settle(doc, Updates.combine(Updates.set("nextAttemptAt", Times.now().plus(Duration.ofMillis(delay))),
                 Updates.set("outputStatus", status), Updates.set("outputBody", body), Updates.unset("leaseUntil"),
                 Updates.unset("leaseOwner")));

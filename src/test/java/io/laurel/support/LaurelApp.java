@@ -25,7 +25,10 @@ public final class LaurelApp implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the jar with a bootstrap admin, the given environment, and waits until it listens. */
+    /**
+     * Starts the jar with a bootstrap admin, the given environment, and waits until it listens: on QUARKUS_HTTP_PORT
+     * when the environment names one, else on a free port.
+     */
     public static LaurelApp start(Map<String, String> env) throws IOException {
         return start(env, line -> {
         });
@@ -33,7 +36,7 @@ public final class LaurelApp implements AutoCloseable {
 
     /** As {@link #start(Map)}, handing every line of output to {@code lines} (to await a logged event). */
     public static LaurelApp start(Map<String, String> env, Consumer<String> lines) throws IOException {
-        int port = freePort();
+        int port = env.containsKey("QUARKUS_HTTP_PORT") ? Integer.parseInt(env.get("QUARKUS_HTTP_PORT")) : freePort();
         Map<String, String> full = new HashMap<>(env);
         full.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         full.put("LAUREL_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
