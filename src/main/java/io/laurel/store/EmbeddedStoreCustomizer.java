@@ -83,6 +83,11 @@ public class EmbeddedStoreCustomizer implements MongoClientCustomizer {
                     changes.add(changed);
                 }
             }
+        } catch (RuntimeException e) {
+            // Serving beats refusing to start: what a crash leaves can only hold back awards, never add to them.
+            LOG.errorf(e, "Store check on reopening failed after %s; serving without it (a restart tries again)",
+                    changes.isEmpty() ? "no repair" : String.join("; ", changes));
+            return;
         }
         LOG.infof("Store checked on reopening in %d ms: %s", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                 changes.isEmpty() ? "nothing to repair" : String.join("; ", changes));
