@@ -46,8 +46,8 @@ import io.restassured.specification.RequestSpecification;
  * goodwill allocations are in flight; then a restart on the same files. Checked straight in the store: every
  * acknowledged write is there, no customer holds two active issues, every definition's counters and every limit
  * scope equal their records, and retrying each call that got no answer completes it once (809/744 only when it had
- * already happened). Rounds: -Dlaurel.chaos.crashes (2 in CI; chaos/run runs 20): odd ones kill as the bulk's issues land, even ones
- * at a random moment of the earns.
+ * already happened). Rounds: -Dchaos.crashes (2 in CI; chaos/run runs 20): odd ones kill as the bulk's issues
+ * land, even ones after a random number of answered earns.
  */
 class CrashConsistencyIT {
 
@@ -79,7 +79,7 @@ class CrashConsistencyIT {
 
     @Test
     void aKillDuringIssueBulkEarnsAndGoodwillLeavesAConsistentStoreAndEveryRetryCompletesOnce() throws Exception {
-        int rounds = Integer.getInteger("laurel.chaos.crashes", 2);
+        int rounds = Integer.getInteger("chaos.crashes", 2);
         storePort = LaurelApp.freePort();
         env = Map.of("LAUREL_DATA_DIR", dataDir.toString(), "LAUREL_STORE_PORT", Integer.toString(storePort),
                 "LAUREL_JSON_LOGS", "false", "LAUREL_WORKFLOW_POLL_INTERVAL", "off");

@@ -34,7 +34,7 @@ import io.restassured.specification.RequestSpecification;
 /**
  * The forward target, a second instance serving the badge and goodwill resources on the shared store, is killed
  * while approved requests wait to be sent, and started again on the same port after the outage
- * (-Dlaurel.chaos.outage seconds: 5 in CI, 30 with chaos/run). Every approved request ends approved and each effect
+ * (-Dchaos.outage seconds: 5 in CI, 30 with chaos/run). Every approved request ends approved and each effect
  * is applied once, with the forwarder's default retry schedule.
  */
 class ForwardOutageIT {
@@ -48,7 +48,7 @@ class ForwardOutageIT {
 
     @Test
     void approvedRequestsOutlastATargetOutageAndApplyOnce() throws Exception {
-        int outage = Integer.getInteger("laurel.chaos.outage", 5);
+        int outage = Integer.getInteger("chaos.outage", 5);
         int storePort = LaurelApp.freePort();
         int targetPort = LaurelApp.freePort();
         String target = "http://127.0.0.1:" + targetPort;

@@ -22,7 +22,7 @@ import io.restassured.specification.RequestSpecification;
 /**
  * Two packaged instances share one store; 64 parallel earns, alternating between them, against a limit of 5 of each
  * constraint kind: exactly 5 succeed, and the refused ones hold no slot (revoking one earn frees exactly one).
- * Rounds: -Dlaurel.chaos.rounds (3 in CI, 100 with chaos/run).
+ * Rounds: -Dchaos.rounds (3 in CI, 100 with chaos/run).
  */
 class OverAwardIT {
 
@@ -37,7 +37,7 @@ class OverAwardIT {
 
     @Test
     void parallelEarnsOnTwoInstancesNeverOverAwardNorLoseASlot() throws Exception {
-        int rounds = Integer.getInteger("laurel.chaos.rounds", 3);
+        int rounds = Integer.getInteger("chaos.rounds", 3);
         List<Kind> kinds = List.of(
                 new Kind("CUSTOMER_BADGE_FIXED_VALUE", true, Map.of("constraintType", "CUSTOMER_BADGE_FIXED_VALUE",
                         "maxEarnLimit", LIMIT)),
