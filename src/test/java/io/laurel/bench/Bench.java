@@ -73,30 +73,23 @@ public final class Bench {
     void run() throws Exception {
         Path data = Files.createTempDirectory("laurel-bench");
         int storePort = LaurelApp.freePort();
-        long started = System.nanoTime();
-        app = LaurelApp.start(Map.of("LAUREL_DATA_DIR", data.toString(), "LAUREL_STORE_PORT", Integer.toString(storePort),
-                "LAUREL_JSON_LOGS", "false", "LAUREL_WORKFLOW_POLL_INTERVAL", "off"));
-        double listening = (System.nanoTime() - started) / 1e6;
-        double ready = awaitReady(app, started);
-        report.startup("embedded store", listening, ready, rssMb(app.pid()));
+        app = start(data, storePort);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + storePort)) {
             raw = client.getDatabase("laurel");
             admin = token(LaurelApp.ADMIN, LaurelApp.ADMIN_PASSWORD);
             List<Long> customers = StoreSeed.customers(raw, ORG, smoke ? 2_000 : 100_000, 10_000_000L);
             issueBulk(customers);
-            report.memoryAfterBulk(rssMb(app.pid()));
             roundTrips(customers);
             earnLoad(customers);
-            phase("start-up on the external store", () -> externalStartup(storePort, data));
             phase("customer badges GET in the big store", this::wallInBigStore);
         } finally {
             app.close();
         }
+        phase("start-up and memory", this::startupAndMemory);
         // The badge wall under load on a store holding just its scenario: the embedded store scans in aggregations.
         Path wallData = Files.createTempDirectory("laurel-bench-wall");
         int wallPort = LaurelApp.freePort();
-        app = LaurelApp.start(Map.of("LAUREL_DATA_DIR", wallData.toString(), "LAUREL_STORE_PORT",
-                Integer.toString(wallPort), "LAUREL_JSON_LOGS", "false", "LAUREL_WORKFLOW_POLL_INTERVAL", "off"));
+        app = start(wallData, wallPort);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + wallPort)) {
             raw = client.getDatabase("laurel");
             admin = token(LaurelApp.ADMIN, LaurelApp.ADMIN_PASSWORD);
@@ -299,19 +292,61 @@ public final class Bench {
                 List.of(wall, live, queries));
     }
 
-    // ---- 5. start-up of a second instance on the first one's store ----
+    // ---- 5. start-up and memory, on a fresh store ----
 
-    void externalStartup(int storePort, Path data) throws Exception {
+    /**
+     * A fresh instance with its embedded store, then a second one on that store (the external-store mode): each one's
+     * start-up, its RSS idle, and its RSS after one 10,000-customer issueBulk sent to it.
+     */
+    void startupAndMemory() throws Exception {
+        Path data = Files.createTempDirectory("laurel-bench-memory");
+        int storePort = LaurelApp.freePort();
         long started = System.nanoTime();
-        try (LaurelApp second = LaurelApp.start(Map.of("LAUREL_DATA_DIR", data.toString(), "LAUREL_JSON_LOGS", "false",
-                "QUARKUS_MONGODB_CONNECTION_STRING", "mongodb://127.0.0.1:" + storePort,
-                "LAUREL_WORKFLOW_POLL_INTERVAL", "off"))) {
+        try (LaurelApp embedded = start(data, storePort);
+                MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + storePort)) {
+            app = embedded;
             double listening = (System.nanoTime() - started) / 1e6;
-            report.startup("external store", listening, awaitReady(second, started), rssMb(second.pid()));
+            double ready = awaitReady(embedded, started);
+            double idle = rssMb(embedded.pid());
+            raw = client.getDatabase("laurel");
+            admin = token(LaurelApp.ADMIN, LaurelApp.ADMIN_PASSWORD);
+            int size = smoke ? 1_000 : 10_000;
+            List<Long> customers = StoreSeed.customers(raw, ORG, size, 20_000_000L);
+            issueOnce(customers);
+            report.startup("embedded store", listening, ready, idle, rssMb(embedded.pid()), heapCommittedMb(), size);
+
+            started = System.nanoTime();
+            try (LaurelApp external = LaurelApp.start(Map.of("LAUREL_DATA_DIR", data.toString(),
+                    "LAUREL_JSON_LOGS", "false", "LAUREL_WORKFLOW_POLL_INTERVAL", "off",
+                    "QUARKUS_MONGODB_CONNECTION_STRING", "mongodb://127.0.0.1:" + storePort))) {
+                app = external;
+                listening = (System.nanoTime() - started) / 1e6;
+                ready = awaitReady(external, started);
+                idle = rssMb(external.pid());
+                issueOnce(customers);
+                report.startup("external store (a second instance on the first one's store)", listening, ready, idle,
+                        rssMb(external.pid()), heapCommittedMb(), size);
+            }
+        }
+    }
+
+    /** One issueBulk of these customers (at most 10,000) to a new badge, through {@link #app}. */
+    void issueOnce(List<Long> customers) throws Exception {
+        String badge = badge(ORG, "ISSUE_EARN", null, List.of(), List.of());
+        JsonNode answer = post("/api_gateway/v1/badges/badgeMeta/customer/issueBulk", admin, Map.of("badgeMetaId", badge,
+                "customers", customers, "requestId", UUID.randomUUID().toString(),
+                "triggeredBy", Map.of("ownerType", "Loyalty", "referenceId", "bench")));
+        if (answer.path("data").path("issuedBadges").size() != customers.size()) {
+            throw new IllegalStateException("issueBulk did not issue every customer: " + answer.path("errors"));
         }
     }
 
     // ---- helpers ----
+
+    static LaurelApp start(Path data, int storePort) throws IOException {
+        return LaurelApp.start(Map.of("LAUREL_DATA_DIR", data.toString(), "LAUREL_STORE_PORT", Integer.toString(storePort),
+                "LAUREL_JSON_LOGS", "false", "LAUREL_WORKFLOW_POLL_INTERVAL", "off"));
+    }
 
     /** Copies a definition made through the API {@code count} times under new ids and names, in bulk. */
     List<ObjectId> cloneBadges(long org, String templateId, int count) {
@@ -445,6 +480,17 @@ public final class Bench {
             Thread.sleep(10);
         }
         throw new IllegalStateException("not ready");
+    }
+
+    /** The heap the JVM of {@link #app} has committed (and so holds in its RSS), from /q/metrics. */
+    double heapCommittedMb() throws Exception {
+        double bytes = 0;
+        for (String line : send("GET", "/q/metrics", null, null).body().split("\n")) {
+            if (line.startsWith("jvm_memory_committed_bytes{area=\"heap\"")) {
+                bytes += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return bytes / (1024 * 1024);
     }
 
     static double rssMb(long pid) throws IOException {
