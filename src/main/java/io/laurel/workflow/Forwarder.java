@@ -18,6 +18,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
+import io.vertx.mutiny.core.http.HttpClientResponse;
 
 /** Sends a task over HTTP: no redirects followed, bounded in time, the answer cut at the configured size. */
 @ApplicationScoped
@@ -68,15 +69,31 @@ public class Forwarder {
                     }
                     return request.send(Buffer.buffer(body));
                 })
-                .chain(response -> response.body().map(buffer -> new Answer(response.statusCode(), cut(buffer))))
+                .chain(response -> read(response).map(text -> new Answer(response.statusCode(), text)))
                 .ifNoItem().after(timeout.plusSeconds(1)).fail();
     }
 
-    private String cut(Buffer buffer) {
-        if (buffer.length() <= maxOutput) {
-            return buffer.toString(StandardCharsets.UTF_8);
-        }
-        return buffer.getBuffer(0, maxOutput).toString(StandardCharsets.UTF_8) + "…[truncated]";
+    /**
+     * The answer's first {@code maxOutput} bytes. A longer answer is cut at a character boundary and its connection
+     * reset as soon as the limit is passed: it is never read, let alone held, whole.
+     */
+    private Uni<String> read(HttpClientResponse response) {
+        Buffer kept = Buffer.buffer();
+        return response.toMulti()
+                .invoke(chunk -> kept.appendBuffer(chunk, 0, Math.min(chunk.length(), maxOutput + 1 - kept.length())))
+                .select().first(chunk -> kept.length() <= maxOutput)
+                .collect().last()
+                .map(ignored -> {
+                    if (kept.length() <= maxOutput) {
+                        return kept.toString(StandardCharsets.UTF_8);
+                    }
+                    response.request().reset();
+                    int end = maxOutput;
+                    while (end > 0 && (kept.getByte(end) & 0xC0) == 0x80) {
+                        end--; // a UTF-8 continuation byte: cut before the character it belongs to
+                    }
+                    return kept.getBuffer(0, end).toString(StandardCharsets.UTF_8) + "…[truncated]";
+                });
     }
 
     private static String query(Map<String, Object> queryParams) {

@@ -8,9 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.restassured.RestAssured;
@@ -23,14 +25,20 @@ public final class TestTarget implements AutoCloseable {
 
     public enum Mode {
         PASS,
-        LOSE_ANSWER
+        LOSE_ANSWER,
+        /** Passes the call through, then answers a 2xx of Laurel's with {@link #HUGE} bytes instead. */
+        HUGE_ANSWER
     }
+
+    public static final int HUGE = 32 * 1024 * 1024;
 
     private final HttpServer server;
     private final HttpClient client = HttpClient.newHttpClient();
     private volatile Mode mode = Mode.PASS;
     /** Every call received, as "METHOD path -> status Laurel answered". */
     public final List<String> calls = new CopyOnWriteArrayList<>();
+    /** Bytes of a huge answer the caller took before it closed the connection (-1: none was sent). */
+    public volatile long hugeSent = -1;
 
     private TestTarget() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", MemoryStoreResource.TARGET_PORT), 0);
@@ -51,6 +59,10 @@ public final class TestTarget implements AutoCloseable {
                 HttpResponse<byte[]> answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
                 calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " -> "
                         + answer.statusCode());
+                if (mode == Mode.HUGE_ANSWER && answer.statusCode() / 100 == 2 && answer.body().length > 0) {
+                    sendHuge(exchange);
+                    return;
+                }
                 boolean lose = mode == Mode.LOSE_ANSWER;
                 byte[] out = lose ? "{\"lost\":true}".getBytes() : answer.body();
                 exchange.getResponseHeaders().add("content-type", "application/json");
@@ -62,6 +74,24 @@ public final class TestTarget implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    private void sendHuge(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("content-type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        byte[] chunk = new byte[64 * 1024];
+        Arrays.fill(chunk, (byte) 'x');
+        long sent = 0;
+        try (OutputStream os = exchange.getResponseBody()) {
+            os.write("{\"pad\":\"".getBytes());
+            while (sent < HUGE) {
+                os.write(chunk);
+                sent += chunk.length;
+            }
+        } catch (IOException closedByTheCaller) {
+            // expected when the caller stops reading
+        }
+        hugeSent = sent;
     }
 
     public static TestTarget start() throws IOException {

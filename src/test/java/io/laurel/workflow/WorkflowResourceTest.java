@@ -41,6 +41,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 
+import io.laurel.common.LaurelConfig;
 import io.laurel.support.CommandCounter;
 import io.laurel.support.MemoryStoreResource;
 import io.laurel.support.Orgs;
@@ -64,6 +65,9 @@ class WorkflowResourceTest {
 
     @Inject
     WorkflowService workflow;
+
+    @Inject
+    LaurelConfig config;
 
     @ConfigProperty(name = "quarkus.mongodb.connection-string")
     String store;
@@ -382,6 +386,24 @@ class WorkflowResourceTest {
                     "POST /internal/goodwill/ -> 400"), target.calls);
             checker().get(FLOW + "requests/" + requestId).then().body("data.state", equalTo("approved"))
                     .body("data.details.IntouchAPITask_Output.body.errors[0].code", equalTo(744));
+        }
+        assertEquals(20, balance());
+    }
+
+    @Test
+    void aHugeAnswerIsCutAtTheLimitWithoutBeingReadWhole() throws Exception {
+        try (TestTarget target = TestTarget.start()) {
+            String requestId = make("GOODWILL-POINTS", goodwill(TestTarget.url(), "ref-" + UUID.randomUUID(), 20))
+                    .statusCode(200).extract().jsonPath().getString("data.requestId");
+            target.mode(TestTarget.Mode.HUGE_ANSWER);
+            String output = decide(checker(), "GOODWILL-POINTS", requestId, "approved").statusCode(200)
+                    .body("data.state", equalTo("approved"))
+                    .body("data.details.IntouchAPITask_Output.status", equalTo(200))
+                    .extract().jsonPath().getString("data.details.IntouchAPITask_Output.body");
+            int limit = config.workflow().maxOutputBytes();
+            assertTrue(output.startsWith("{\"pad\":\"xxx") && output.endsWith("…[truncated]"), output.substring(0, 20));
+            assertEquals(limit + "…[truncated]".length(), output.length());
+            assertTrue(target.hugeSent < TestTarget.HUGE, "the whole answer was read: " + target.hugeSent);
         }
         assertEquals(20, balance());
     }
