@@ -147,7 +147,8 @@ final class Report {
                 .append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
         for (Startup s : startups) {
             md.append("| ").append(s.mode).append(" | ").append(fmt(s.listeningMs)).append(" | ").append(fmt(s.readyMs))
-                    .append(" | ").append(fmt(s.rssIdleMb)).append(" | ").append(fmt(s.rssAfterBulkMb)).append(" | ").append(fmt(s.heapCommittedMb)).append(" |\n");
+                    .append(" | ").append(fmt(s.rssIdleMb)).append(" | ").append(fmt(s.rssAfterBulkMb)).append(" | ")
+                    .append(fmt(s.heapCommittedMb)).append(" |\n");
         }
         md.append("\nTargets, JVM ready ≤ 1.5 s and RSS after the bulk ≤ 300 MB:");
         for (Startup s : startups) {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -37,8 +38,8 @@ public final class TestTarget implements AutoCloseable {
     private volatile Mode mode = Mode.PASS;
     /** Every call received, as "METHOD path -> status Laurel answered". */
     public final List<String> calls = new CopyOnWriteArrayList<>();
-    /** Bytes of a huge answer the caller took before it closed the connection (-1: none was sent). */
-    public volatile long hugeSent = -1;
+    /** Once a huge answer has ended: the bytes of it the caller took before it closed the connection. */
+    public final CompletableFuture<Long> hugeSent = new CompletableFuture<>();
 
     private TestTarget() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", MemoryStoreResource.TARGET_PORT), 0);
@@ -91,7 +92,7 @@ public final class TestTarget implements AutoCloseable {
         } catch (IOException closedByTheCaller) {
             // expected when the caller stops reading
         }
-        hugeSent = sent;
+        hugeSent.complete(sent);
     }
 
     public static TestTarget start() throws IOException {
