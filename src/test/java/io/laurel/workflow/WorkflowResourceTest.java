@@ -352,12 +352,17 @@ class WorkflowResourceTest {
         }
     }
 
+    /** A goodwill request of 20 points, sent to the {@link TestTarget} once approved; its requestId. */
+    private String goodwillThroughTarget() {
+        return make("GOODWILL-POINTS", goodwill(TestTarget.url(), "ref-" + UUID.randomUUID(), 20))
+                .statusCode(200).extract().jsonPath().getString("data.requestId");
+    }
+
     @Test
     void aTargetThatIsDownThenBackEndsApprovedWithOneEffect() throws Exception {
         String requestId;
         try (TestTarget target = TestTarget.start()) {
-            requestId = make("GOODWILL-POINTS", goodwill(TestTarget.url(), "ref-" + UUID.randomUUID(), 20))
-                    .statusCode(200).extract().jsonPath().getString("data.requestId");
+            requestId = goodwillThroughTarget();
         }
         decide(checker(), "GOODWILL-POINTS", requestId, "approved").statusCode(200)
                 .body("data.state", equalTo("IntouchAPITask")).body("data.endTime", nullValue())
@@ -375,8 +380,7 @@ class WorkflowResourceTest {
     @Test
     void aResendAfterALostAnswerNeverAppliesTwice() throws Exception {
         try (TestTarget target = TestTarget.start()) {
-            String requestId = make("GOODWILL-POINTS", goodwill(TestTarget.url(), "ref-" + UUID.randomUUID(), 20))
-                    .statusCode(200).extract().jsonPath().getString("data.requestId");
+            String requestId = goodwillThroughTarget();
             target.mode(TestTarget.Mode.LOSE_ANSWER);
             decide(checker(), "GOODWILL-POINTS", requestId, "approved").statusCode(200)
                     .body("data.state", equalTo("IntouchAPITask"));
@@ -394,8 +398,7 @@ class WorkflowResourceTest {
     @Test
     void aHugeAnswerIsCutAtTheLimitWithoutBeingReadWhole() throws Exception {
         try (TestTarget target = TestTarget.start()) {
-            String requestId = make("GOODWILL-POINTS", goodwill(TestTarget.url(), "ref-" + UUID.randomUUID(), 20))
-                    .statusCode(200).extract().jsonPath().getString("data.requestId");
+            String requestId = goodwillThroughTarget();
             target.mode(TestTarget.Mode.HUGE_ANSWER);
             String output = decide(checker(), "GOODWILL-POINTS", requestId, "approved").statusCode(200)
                     .body("data.state", equalTo("approved"))
