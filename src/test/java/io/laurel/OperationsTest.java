@@ -15,6 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,27 +29,57 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 @WithTestResource(value = MemoryStoreResource.class, scope = TestResourceScope.GLOBAL)
 @SuppressWarnings("unchecked")
 class OperationsTest {
 
+    /** The management interface: health and metrics live there, and only there. */
+    static RequestSpecification management() {
+        return given().port(MemoryStoreResource.MANAGEMENT_PORT);
+    }
+
     @Test
     void readinessChecksTheStore() {
-        given().get("/q/health/ready").then().statusCode(200)
+        management().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("MongoDB")));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void metricsArePrometheusText() {
         given().header("Authorization", Tokens.basic(MemoryStoreResource.ADMIN, MemoryStoreResource.ADMIN_PASSWORD))
                 .get("/api_gateway/v1/admin/users").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
+        management().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("uri=\"/api_gateway/v1/admin/users\""));
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnThePublicPort() {
+        given().get("/q/metrics").then().statusCode(404).body("errors[0].code", equalTo(404));
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/health/live").then().statusCode(404);
+    }
+
+    @Test
+    void anonymousJunkPathsAddNoUriTags() {
+        for (int i = 0; i < 150; i++) {
+            given().get("/junk-" + UUID.randomUUID() + "/x" + i).then().statusCode(404);
+            given().get("/api_gateway/v1/customers/" + UUID.randomUUID() + "/junk").then().statusCode(404);
+            given().get("/api_gateway/v1/badges/badgeMeta/junk-" + i).then().statusCode(401);
+        }
+        String metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
+        Set<String> uris = new TreeSet<>();
+        Matcher uri = Pattern.compile("http_server_requests_seconds_count\\{[^}]*uri=\"([^\"]*)\"").matcher(metrics);
+        while (uri.find()) {
+            uris.add(uri.group(1));
+        }
+        assertTrue(uris.stream().noneMatch(u -> u.contains("junk")), uris.toString());
+        assertTrue(uris.size() < 60, "only route templates: " + uris);
     }
 
     @Test

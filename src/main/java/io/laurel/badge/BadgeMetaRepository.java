@@ -15,6 +15,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 
 import io.laurel.common.IndexedRepository;
+import io.laurel.common.Paging;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepository;
 import io.smallrye.mutiny.Uni;
@@ -56,9 +57,9 @@ public class BadgeMetaRepository implements ReactivePanacheMongoRepository<Badge
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).arrayFilters(arrayFilters));
     }
 
-    public Uni<List<BadgeMetaDocument>> list(Bson filter, int page, int size) {
-        return mongoCollection().find(filter, new FindOptions().sort(Sorts.descending("_id")).skip(page * size)
-                .limit(size)).collect().asList();
+    public Uni<List<BadgeMetaDocument>> list(Bson filter, Paging paging) {
+        return mongoCollection().find(filter, new FindOptions().sort(Sorts.descending("_id")).skip(paging.skip())
+                .limit(paging.size())).collect().asList();
     }
 
     public Uni<Long> count(Bson filter) {

@@ -119,7 +119,7 @@ public class BadgeMetaService {
             filters.add(Filters.regex("name", Pattern.quote(name), "i"));
         }
         Bson filter = Filters.and(filters);
-        return Uni.combine().all().unis(badges.list(filter, paging.page(), paging.size()), badges.count(filter))
+        return Uni.combine().all().unis(badges.list(filter, paging), badges.count(filter))
                 .with((page, total) -> new BadgeMetaView.Page(
                         page.stream().map(b -> BadgeMetaMapper.view(b, now)).toList(), paging.of(total)));
     }

@@ -26,6 +26,11 @@ public class ApiException extends RuntimeException {
         return new ApiError(errorCode.code(), getMessage(), reference);
     }
 
+    /** Seconds the caller should wait before trying again (a Retry-After header); 0 for none. */
+    public long retryAfterSeconds() {
+        return 0;
+    }
+
     /** The error items of the answer; one unless a subclass passes on several (for example a target's own). */
     public List<ApiError> errors() {
         return List.of(toError());

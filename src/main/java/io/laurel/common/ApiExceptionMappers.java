@@ -43,7 +43,12 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
-        return envelope(e.errorCode().status(), e.errors());
+        Response.ResponseBuilder response = Response.status(e.errorCode().status())
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(ApiResponse.failure(e.errors()));
+        if (e.retryAfterSeconds() > 0) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        }
+        return response.build();
     }
 
     @ServerExceptionMapper

@@ -28,6 +28,9 @@ public interface LaurelConfig {
     /** Goodwill points. */
     Goodwill goodwill();
 
+    /** Users, logins and tokens. */
+    Identity identity();
+
     /** The maker-checker request workflow. */
     Workflow workflow();
 
@@ -41,12 +44,20 @@ public interface LaurelConfig {
         /** Request types (GOODWILL-POINTS, EARN-BADGE, ISSUE-BADGE) approved by the system at once. */
         Optional<Set<String>> autoApprove();
 
-        /** AES-256 key (base64 of 32 bytes) for payload Authorization headers at rest; unset: generated. */
+        /** AES-256 key (base64 of 32 bytes) for the payload credentials at rest; unset: generated. */
         Optional<String> encryptionKey();
 
-        /** Connect and answer timeout of one forwarded call. */
+        /** Deadline of one forwarded call: connect, headers and the whole answer; then its connection is reset. */
         @WithDefault("PT10S")
         Duration forwardTimeout();
+
+        /** Connections the forwarder keeps open to one target origin at most. */
+        @WithDefault("8")
+        int poolSize();
+
+        /** Calls that may wait for a free connection to one origin; beyond that a call fails at once (and is retried). */
+        @WithDefault("64")
+        int poolQueue();
 
         /** Attempts of a forward before the request ends failed. */
         @WithDefault("8")
@@ -89,14 +100,47 @@ public interface LaurelConfig {
         /** The most points one goodwill allocation may give. */
         @WithDefault("100000")
         long maxPoints();
+
+        /**
+         * Roles that may call POST /internal/goodwill/ (one of them is enough); unset: any authenticated user. An org
+         * that wants every goodwill allocation to pass a checker names a role only its workflow service user holds.
+         */
+        Optional<Set<String>> directRoles();
     }
 
     interface Jwt {
         /** The iss claim of issued tokens; verification expects the same (mp.jwt.verify.issuer). */
         String issuer();
 
-        /** Lifetime of tokens from /v3/oauth/token/generate. */
+        /** The aud claim of issued tokens; verification requires it (mp.jwt.verify.audiences). */
+        String audience();
+
+        /** Lifetime of tokens from /v3/oauth/token/generate; at most smallrye.jwt.time-to-live. */
         @WithDefault("PT1H")
         Duration tokenTtl();
+    }
+
+    interface Identity {
+        /**
+         * How often each replica reads the users changed since its last look, so that a deactivation or a role change
+         * made on another replica applies to tokens within this time (on this replica: at once). At most 30 s.
+         */
+        @WithDefault("10s")
+        Duration refresh();
+
+        /** Wrong passwords for one username within login-window before further tries get 429. */
+        @WithDefault("10")
+        int maxFailedLogins();
+
+        /** The window of max-failed-logins; a locked username may try again when it has passed. */
+        @WithDefault("PT15M")
+        Duration loginWindow();
+
+        /** bcrypt checks run at once at most (each costs about 80 ms of one core); unset: half the cores, at least 1. */
+        Optional<Integer> passwordChecks();
+
+        /** bcrypt checks that may wait for a free slot; beyond that a login gets 429 with Retry-After: 1. */
+        @WithDefault("16")
+        int passwordCheckQueue();
     }
 }

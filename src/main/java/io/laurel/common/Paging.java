@@ -1,7 +1,5 @@
 package io.laurel.common;
 
-import io.quarkus.panache.common.Page;
-
 /** A validated 0-based page request; query values arrive as text so that "abc" is a 400, not a 404. */
 public record Paging(int page, int size) {
 
@@ -28,8 +26,22 @@ public record Paging(int page, int size) {
                 "Query parameter '" + name + "' must be an integer from " + min + " to " + max, name);
     }
 
-    public Page toPage() {
-        return Page.of(page, size);
+    /**
+     * How many documents to skip: page times size, in long arithmetic. A page past int range is past any data, so
+     * the skip is capped there and such a page is empty (with the right total), never another page's data.
+     */
+    public int skip() {
+        return skip(page, size);
+    }
+
+    /** As {@link #skip()}, for a page and size validated elsewhere. */
+    public static int skip(int page, int size) {
+        return (int) Math.min((long) page * size, Integer.MAX_VALUE - (long) size);
+    }
+
+    /** The Panache range of this page: first and last index, both within int range. */
+    public int lastIndex() {
+        return skip() + size - 1;
     }
 
     public Pagination of(long total) {

@@ -4,7 +4,6 @@ import java.util.Set;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -19,7 +18,8 @@ public record CreateUserRequest(
         String username,
         @Schema(example = "a-long-passphrase", description = "8 to 72 characters (bcrypt's limit)")
         @NotNull @Size(min = 8, max = 72) String password,
-        @Schema(example = "[\"CanMakeRequest\"]") @NotEmpty Set<@NotNull Role> roles,
+        @Schema(example = "[\"CanMakeRequest\"]", description = "May be empty: a plain API user")
+        @NotNull Set<@NotNull Role> roles,
         @Schema(example = "maker.one@example.com") @Email @Size(max = 254) String email,
         @Schema(description = "Defaults to the caller's org; another org needs PlatformAdmin", example = "100458")
         @Positive Long orgId) {

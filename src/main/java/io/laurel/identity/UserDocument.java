@@ -20,4 +20,14 @@ public class UserDocument {
     public List<String> roles;
     public Instant createdOn;
     public String createdBy;
+    /** Set when the user was deactivated (DELETE); the record stays for audit, its logins and tokens fail. */
+    public Instant deactivatedOn;
+    /** Tokens issued before this instant are refused (set by a password change and by deactivation). */
+    public Instant tokensNotBefore;
+    /** Every change sets it: replicas pick up changed users by it. */
+    public Instant updatedOn;
+
+    public boolean active() {
+        return deactivatedOn == null;
+    }
 }

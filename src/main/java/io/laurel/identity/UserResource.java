@@ -4,9 +4,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -47,6 +50,34 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "Username already exists")
     public Uni<ApiResponse<UserView>> create(@Valid @NotNull CreateUserRequest request) {
         return users.create(Caller.of(identity), request).map(ApiResponse::ok);
+    }
+
+    @PUT
+    @Path("/{userId}")
+    @Operation(summary = "Change a user's roles, email or active flag",
+            description = "Absent fields stay. Tokens the user already holds follow the change: at once on this "
+                    + "instance, within LAUREL_IDENTITY_REFRESH on the others.")
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserResponse")))
+    @APIResponse(responseCode = "404", description = "No such user in the caller's org")
+    public Uni<ApiResponse<UserView>> update(@PathParam("userId") String userId,
+            @Valid @NotNull UpdateUserRequest request) {
+        return users.update(Caller.of(identity), userIdOf(userId), request).map(ApiResponse::ok);
+    }
+
+    @DELETE
+    @Path("/{userId}")
+    @Operation(summary = "Deactivate a user", description = "The record stays for audit; the user's Basic logins and "
+            + "every token it holds fail from now on.")
+    @APIResponse(responseCode = "200", description = "Deactivated",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserResponse")))
+    @APIResponse(responseCode = "404", description = "No such user in the caller's org")
+    public Uni<ApiResponse<UserView>> deactivate(@PathParam("userId") String userId) {
+        return users.deactivate(Caller.of(identity), userIdOf(userId)).map(ApiResponse::ok);
+    }
+
+    private static long userIdOf(String text) {
+        return Paging.parseInt("userId", text, 0, 1, Integer.MAX_VALUE);
     }
 
     @GET

@@ -1,10 +1,18 @@
 package io.laurel.identity;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.conversions.Bson;
+
+import com.mongodb.client.model.Updates;
+
+import io.laurel.common.ApiException;
 
 import io.laurel.common.ErrorCode;
 import io.laurel.common.Paging;
@@ -20,11 +28,13 @@ public class UserService {
     private final UserRepository users;
     private final SequenceRepository sequences;
     private final PasswordVerifier passwords;
+    private final UserStates states;
 
-    UserService(UserRepository users, SequenceRepository sequences, PasswordVerifier passwords) {
+    UserService(UserRepository users, SequenceRepository sequences, PasswordVerifier passwords, UserStates states) {
         this.users = users;
         this.sequences = sequences;
         this.passwords = passwords;
+        this.states = states;
     }
 
     static String normalizeUsername(String username) {
@@ -43,8 +53,7 @@ public class UserService {
                     ErrorCode.FORBIDDEN.exception("Only a PlatformAdmin may grant PlatformAdmin", "roles"));
         }
         if (request.password().getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
-            return Uni.createFrom().failure(ErrorCode.INVALID_INPUT.exception(
-                    "password must be at most " + BCRYPT_MAX_BYTES + " bytes in UTF-8", "password"));
+            return Uni.createFrom().failure(tooLong("password"));
         }
         List<String> roles = request.roles().stream().sorted().map(Role::name).toList();
         return insert(orgId, request.username(), request.password(), roles, request.email(), caller.username())
@@ -64,15 +73,100 @@ public class UserService {
                     user.email = email;
                     user.roles = roles;
                     user.createdOn = Times.now();
+                    user.updatedOn = user.createdOn;
                     user.createdBy = createdBy;
                     return users.persist(user);
                 })
+                .invoke(states::apply)
                 .onFailure(SequenceRepository::isDuplicateKey).transform(e -> ErrorCode.CONFLICT
                         .exception("Username already exists", "username"));
     }
 
+    /**
+     * Changes a user's roles, email or active flag: in the caller's org, or any org for a PlatformAdmin. Existing
+     * tokens follow at once on this replica, within {@code laurel.identity.refresh} on the others.
+     */
+    public Uni<UserView> update(Caller caller, long userId, UpdateUserRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            if (request.roles() == null && request.email() == null && request.active() == null) {
+                throw ErrorCode.INVALID_INPUT.exception("Give roles, email or active", null);
+            }
+            if (request.roles() != null && request.roles().contains(Role.PlatformAdmin)
+                    && !caller.has(Roles.PLATFORM_ADMIN)) {
+                throw ErrorCode.FORBIDDEN.exception("Only a PlatformAdmin may grant PlatformAdmin", "roles");
+            }
+            if (userId == caller.userId() && Boolean.FALSE.equals(request.active())) {
+                throw ErrorCode.INVALID_INPUT.exception("A user cannot deactivate themselves", "active");
+            }
+            List<Bson> changes = new ArrayList<>();
+            if (request.roles() != null) {
+                changes.add(Updates.set("roles", request.roles().stream().sorted().map(Role::name).toList()));
+            }
+            if (request.email() != null) {
+                changes.add(request.email().isBlank() ? Updates.unset("email") : Updates.set("email", request.email()));
+            }
+            if (Boolean.FALSE.equals(request.active())) {
+                changes.addAll(deactivation());
+            } else if (Boolean.TRUE.equals(request.active())) {
+                changes.add(Updates.unset("deactivatedOn"));
+            }
+            return change(caller, userId, Updates.combine(changes));
+        });
+    }
+
+    /** Deactivates a user: the record stays for audit; its Basic logins and every token it holds fail from now on. */
+    public Uni<UserView> deactivate(Caller caller, long userId) {
+        if (userId == caller.userId()) {
+            return Uni.createFrom().failure(ErrorCode.INVALID_INPUT.exception("A user cannot deactivate themselves",
+                    "userId"));
+        }
+        return change(caller, userId, Updates.combine(deactivation()));
+    }
+
+    /** The caller's own password; tokens issued before the change stop working. */
+    public Uni<UserView> changePassword(Caller caller, PasswordChangeRequest request) {
+        if (request.newPassword().getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
+            return Uni.createFrom().failure(tooLong("newPassword"));
+        }
+        return users.findInOrg(caller.orgId(), caller.userId())
+                .onItem().ifNull().failWith(() -> ErrorCode.NOT_FOUND.exception("No such user", "userId"))
+                .chain(user -> passwords.verify(user.username, request.currentPassword()))
+                .onItem().ifNull().failWith(() -> ErrorCode.INVALID_INPUT.exception("The current password is wrong",
+                        "currentPassword"))
+                .chain(user -> passwords.hash(request.newPassword()))
+                .chain(hash -> users.updateInOrg(caller.orgId(), caller.userId(), Updates.combine(
+                        Updates.set("passwordHash", hash), Updates.set("tokensNotBefore", Times.now()))))
+                .invoke(states::apply)
+                .map(UserView::of);
+    }
+
+    private Uni<UserView> change(Caller caller, long userId, Bson update) {
+        Uni<UserDocument> target = caller.has(Roles.PLATFORM_ADMIN) ? users.find("userId", userId).firstResult()
+                : users.findInOrg(caller.orgId(), userId);
+        return target.onItem().ifNull().failWith(() -> ErrorCode.NOT_FOUND.exception("No such user", "userId"))
+                .chain(user -> {
+                    if (user.roles.contains(Roles.PLATFORM_ADMIN) && !caller.has(Roles.PLATFORM_ADMIN)) {
+                        throw ErrorCode.FORBIDDEN.exception("Only a PlatformAdmin may change a PlatformAdmin", "userId");
+                    }
+                    return users.updateInOrg(user.orgId, userId, update);
+                })
+                .onItem().ifNull().failWith(() -> ErrorCode.NOT_FOUND.exception("No such user", "userId"))
+                .invoke(states::apply)
+                .map(UserView::of);
+    }
+
+    private static List<Bson> deactivation() {
+        Instant now = Times.now();
+        return List.of(Updates.set("deactivatedOn", now), Updates.set("tokensNotBefore", now));
+    }
+
+    private static ApiException tooLong(String field) {
+        return ErrorCode.INVALID_INPUT.exception(field + " must be at most " + BCRYPT_MAX_BYTES + " bytes in UTF-8",
+                field);
+    }
+
     public Uni<UserView.Page> list(Caller caller, Paging paging) {
-        return Uni.combine().all().unis(users.listInOrg(caller.orgId(), paging.toPage()), users.countInOrg(caller.orgId()))
+        return Uni.combine().all().unis(users.listInOrg(caller.orgId(), paging), users.countInOrg(caller.orgId()))
                 .with((page, total) -> new UserView.Page(page.stream().map(UserView::of).toList(), paging.of(total)));
     }
 }

@@ -15,10 +15,12 @@ public record UserView(
         @Schema(example = "100458") long orgId,
         @Schema(example = "[\"CanMakeRequest\"]") List<String> roles,
         @Schema(example = "maker.one@example.com") String email,
+        @Schema(description = "false once deactivated: its logins and tokens fail") boolean active,
         Instant createdOn) {
 
     static UserView of(UserDocument user) {
-        return new UserView(user.userId, user.username, user.orgId, user.roles, user.email, user.createdOn);
+        return new UserView(user.userId, user.username, user.orgId, user.roles, user.email, user.active(),
+                user.createdOn);
     }
 
     @Schema(name = "UserList")

@@ -2,6 +2,7 @@ package io.laurel.points;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,6 +40,9 @@ public class GoodwillService {
     private final MeterRegistry registry;
     private final long maxPoints;
 
+    /** When not empty, only callers holding one of these roles may allocate (laurel.goodwill.direct-roles). */
+    private final Set<String> directRoles;
+
     GoodwillService(GoodwillRepository entries, SequenceRepository sequences, CustomerLookup customers,
             MeterRegistry registry, LaurelConfig config) {
         this.entries = entries;
@@ -46,6 +50,7 @@ public class GoodwillService {
         this.customers = customers;
         this.registry = registry;
         this.maxPoints = config.goodwill().maxPoints();
+        this.directRoles = config.goodwill().directRoles().orElse(Set.of());
     }
 
     @RegisterForReflection
@@ -68,6 +73,10 @@ public class GoodwillService {
     /** Allocates; with {@code validateOnly}, runs every check (744 included) and answers null without writing. */
     public Uni<GoodwillViews.Created> allocate(Caller caller, GoodwillRequest request, boolean validateOnly) {
         return Uni.createFrom().deferred(() -> {
+            if (!directRoles.isEmpty() && directRoles.stream().noneMatch(caller::has)) {
+                throw ErrorCode.FORBIDDEN.exception("Goodwill points are given by the callers holding one of "
+                        + String.join(", ", directRoles) + "; others go through the request workflow", null);
+            }
             if (!"POINTS".equals(request.baseType())) {
                 throw ErrorCode.INVALID_INPUT.exception("baseType must be POINTS", "baseType");
             }
@@ -131,7 +140,7 @@ public class GoodwillService {
             List<Bson> pipeline = List.of(Aggregates.match(Filters.and(match)), Aggregates.facet(
                     new Facet("balance", Aggregates.group(null, Accumulators.sum("sum", "$points"))),
                     new Facet("items", Aggregates.sort(Sorts.descending("createdId")),
-                            Aggregates.skip(paging.page() * paging.size()), Aggregates.limit(paging.size())),
+                            Aggregates.skip(paging.skip()), Aggregates.limit(paging.size())),
                     new Facet("total", Aggregates.count("n"))));
             return entries.mongoCollection().aggregate(pipeline, PointsFacet.class).collect().first()
                     .map(facet -> new GoodwillViews.Points(customer.customerId, program,

@@ -5,40 +5,52 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.laurel.common.LaurelConfig;
+import io.laurel.common.ValidateOnly;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
+import io.vertx.mutiny.core.http.HttpClientRequest;
 import io.vertx.mutiny.core.http.HttpClientResponse;
 
-/** Sends a task over HTTP: no redirects followed, bounded in time, the answer cut at the configured size. */
+/**
+ * Sends a task over HTTP: no redirects followed, one deadline for connect, headers and body (the connection is reset
+ * when it passes, so a target that drips holds nothing), a bounded pool per origin, the answer cut at the configured
+ * size.
+ */
 @ApplicationScoped
 public class Forwarder {
-
-    /** Headers that belong to one connection or are computed by the client, never copied from a payload. */
-    private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "transfer-encoding",
-            "keep-alive", "upgrade", "te", "trailer", "proxy-authorization", "proxy-connection");
 
     private final HttpClient client;
     private final Duration timeout;
     private final int maxOutput;
 
     Forwarder(Vertx vertx, LaurelConfig config) {
-        this.timeout = config.workflow().forwardTimeout();
-        this.maxOutput = config.workflow().maxOutputBytes();
+        LaurelConfig.Workflow workflow = config.workflow();
+        this.timeout = workflow.forwardTimeout();
+        this.maxOutput = workflow.maxOutputBytes();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) timeout.toMillis())
                 .setKeepAlive(true)
-                .setMaxRedirects(0));
+                .setMaxRedirects(0),
+                new PoolOptions().setHttp1MaxSize(workflow.poolSize()).setMaxWaitQueueSize(workflow.poolQueue()));
+    }
+
+    @PreDestroy
+    void close() {
+        client.closeAndForget();
     }
 
     /** The target's answer; {@code body} cut to the configured size. */
@@ -52,25 +64,44 @@ public class Forwarder {
         }
     }
 
+    /**
+     * POSTs {@code body} with the payload's {@code headers} (framing and Laurel's own headers are never taken from
+     * them) and, when {@code validateOnly}, Laurel's validate-only header. Fails when the deadline passes first.
+     */
     Uni<Answer> post(String origin, String path, Map<String, Object> queryParams, Map<String, String> headers,
-            String body) {
+            String body, boolean validateOnly) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
                 .setAbsoluteURI(origin + path + query(queryParams)).setFollowRedirects(false)
                 .setIdleTimeout(timeout.toMillis());
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
         return client.request(options)
                 .chain(request -> {
+                    sent.set(request);
                     headers.forEach((name, value) -> {
-                        if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+                        String lower = name.toLowerCase(Locale.ROOT);
+                        if (!PayloadHeaders.FRAMING.contains(lower) && !lower.startsWith(PayloadHeaders.LAUREL_PREFIX)) {
                             request.putHeader(name, value);
                         }
                     });
+                    if (validateOnly) {
+                        request.putHeader(ValidateOnly.HEADER, "true");
+                    }
                     if (request.headers().get("content-type") == null) {
                         request.putHeader("content-type", "application/json");
                     }
                     return request.send(Buffer.buffer(body));
                 })
                 .chain(response -> read(response).map(text -> new Answer(response.statusCode(), text)))
-                .ifNoItem().after(timeout.plusSeconds(1)).fail();
+                .ifNoItem().after(timeout).failWith(() -> new TimeoutException("no whole answer within " + timeout))
+                // Whatever ended the call early, its connection goes back to nobody: reset it, freeing the pool slot.
+                .onFailure().invoke(() -> reset(sent.get()))
+                .onCancellation().invoke(() -> reset(sent.get()));
+    }
+
+    private static void reset(HttpClientRequest request) {
+        if (request != null) {
+            request.reset();
+        }
     }
 
     /**

@@ -17,7 +17,7 @@ import io.laurel.common.SecretFiles;
 import io.quarkus.runtime.Startup;
 
 /**
- * AES-256-GCM for the payload Authorization headers at rest, bound to their request (the requestId is the
+ * AES-256-GCM for the credential headers of workflow payloads at rest, bound to their request (the requestId is the
  * associated data, so a ciphertext cannot be moved to another request). The key comes from
  * {@code LAUREL_WORKFLOW_ENCRYPTION_KEY} (base64 of 32 bytes), else from {@code <data-dir>/workflow/payload.key}.
  */
@@ -67,7 +67,7 @@ public class SecretBox {
             cipher.updateAAD(requestId.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("A stored Authorization header cannot be decrypted (wrong key?)", e);
+            throw new IllegalStateException("Sealed payload credentials cannot be opened (the key changed?)", e);
         }
     }
 

@@ -17,9 +17,11 @@ public class WorkflowRequestDocument {
     public long userId;
     public String userName;
     public EntityInfo entityInfo;
-    /** The IntouchAPITask-Payload as JSON, without its Authorization header. */
+    /** The IntouchAPITask-Payload as JSON; credential headers keep their names, with the mask as value. */
     public String task;
-    /** The Authorization header's name as sent, and its value sealed with AES-GCM; never stored in clear. */
+    /** The credential headers (name to value, as JSON) sealed with AES-GCM; never stored in clear. */
+    public String sealedHeaders;
+    /** Requests made before every credential was sealed: the Authorization header's name and sealed value. */
     public String authorizationHeader;
     public String authorizationSealed;
     public String state;

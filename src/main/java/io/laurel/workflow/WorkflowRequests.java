@@ -40,7 +40,7 @@ public final class WorkflowRequests {
             @Size(max = 50) Map<String, Object> pathParams,
             @Size(max = 50) Map<String, Object> queryParams,
             @Schema(description = "The target's own request body") @NotNull ObjectNode body,
-            @Schema(description = "Sent with the call; Authorization is stored encrypted and shown as ****")
+            @Schema(description = "Sent with the call; credentials (Authorization, Cookie, tokens, secrets) are stored encrypted and shown as ****")
             @Size(max = 50) Map<String, String> headers) {
     }
 

@@ -36,7 +36,6 @@ import io.laurel.common.ErrorCode;
 import io.laurel.common.LaurelConfig;
 import io.laurel.common.SequenceRepository;
 import io.laurel.common.Times;
-import io.laurel.common.ValidateOnly;
 import io.laurel.identity.Caller;
 import io.laurel.identity.OrgHeaderFilter;
 import io.laurel.identity.Roles;
@@ -60,7 +59,6 @@ public class WorkflowService {
     static final String APPROVED = "approved";
     static final String REJECTED = "rejected";
     static final String FAILED = "failed";
-    static final String MASK = "****";
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
     /** A target's "already used" answers: on a resend they mean an earlier send was applied. */
     private static final Set<Integer> ALREADY_APPLIED = Set.of(ErrorCode.REQUEST_ID_USED.code(),
@@ -105,20 +103,20 @@ public class WorkflowService {
                 throw payloadError("method must be POST", "method");
             }
             Map<String, String> headers = task.headers() == null ? Map.of() : task.headers();
-            String org = header(headers, OrgHeaderFilter.ORG_HEADER);
+            PayloadHeaders.check(headers);
+            String org = PayloadHeaders.get(headers, OrgHeaderFilter.ORG_HEADER);
             if (org != null && !org.trim().equals(Long.toString(caller.orgId()))) {
                 throw ErrorCode.FORBIDDEN.exception("The payload's " + OrgHeaderFilter.ORG_HEADER
                         + " is not the maker's org", "payload.IntouchAPITask-Payload.headers");
             }
             String origin = targets().resolve(task.hostname());
-            Map<String, String> validate = sendHeaders(headers, null, caller.orgId());
-            validate.put(ValidateOnly.HEADER, "true");
-            return forwarder.post(origin, task.path(), task.queryParams(), validate, task.body().toString())
+            return forwarder.post(origin, task.path(), task.queryParams(), sendHeaders(headers, caller.orgId()),
+                    task.body().toString(), true)
                     .onFailure().transform(e -> ErrorCode.TARGET_UNREACHABLE.exception(
                             "ValidatePayload: the target did not answer (" + e.getClass().getSimpleName() + ")", null))
                     .invoke(this::requireValid)
                     .chain(valid -> store(caller, type, request));
-        }).invoke(view -> count(view.requestType(), view.state()));
+        });
     }
 
     private Uni<WorkflowView> store(Caller caller, RequestType type, WorkflowRequests.Create request) {
@@ -131,12 +129,18 @@ public class WorkflowService {
         doc.userId = caller.userId();
         doc.userName = caller.username();
         doc.entityInfo = entityInfo(request.entityInfo());
-        Map<String, String> headers = new LinkedHashMap<>(task.headers() == null ? Map.of() : task.headers());
-        String authorizationName = headers.keySet().stream().filter(h -> h.equalsIgnoreCase("Authorization"))
-                .findFirst().orElse(null);
-        if (authorizationName != null) {
-            doc.authorizationHeader = authorizationName;
-            doc.authorizationSealed = secrets.seal(headers.remove(authorizationName), doc.requestId);
+        // Credentials are sealed together, bound to this request; the task keeps their names with the mask.
+        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, String> secret = new LinkedHashMap<>();
+        (task.headers() == null ? Map.<String, String>of() : task.headers()).forEach((name, value) -> {
+            boolean hidden = PayloadHeaders.isSecret(name);
+            headers.put(name, hidden ? PayloadHeaders.MASK : value);
+            if (hidden) {
+                secret.put(name, value);
+            }
+        });
+        if (!secret.isEmpty()) {
+            doc.sealedHeaders = secrets.seal(json.valueToTree(secret).toString(), doc.requestId);
         }
         ObjectNode stored = json.createObjectNode();
         stored.put("hostname", task.hostname() == null ? "" : task.hostname());
@@ -162,6 +166,7 @@ public class WorkflowService {
         return requests.persist(doc)
                 .onFailure(SequenceRepository::isDuplicateKey).transform(e -> ErrorCode.CONFLICT.exception(
                         "An identical " + type.pathName() + " request is already waiting in AdminTask", "payload"))
+                .invoke(saved -> count(type.label(), auto ? FORWARDING : ADMIN_TASK))
                 .chain(saved -> auto ? forward(saved) : Uni.createFrom().item(view(saved)));
     }
 
@@ -209,8 +214,9 @@ public class WorkflowService {
                         return requests.updateIf(doc.requestId, Filters.eq("state", ADMIN_TASK), next)
                                 .onItem().ifNull().failWith(() -> notInAdminTask("already decided"));
                     })
+                    .invoke(doc -> count(doc.requestType.label(), doc.state))
                     .chain(doc -> REJECTED.equals(doc.state) ? Uni.createFrom().item(view(doc)) : forward(doc));
-        }).invoke(view -> count(view.requestType(), view.state()));
+        });
     }
 
     // ---- forward ----
@@ -224,18 +230,21 @@ public class WorkflowService {
             origin = targets().resolve(task.path("hostname").asText(""));
         } catch (JsonProcessingException | ApiException e) {
             // The allow-list changed since the request was made: checked again before every send.
-            return finish(doc, FAILED, 0, "{\"error\":\"target no longer allowed: " + e.getMessage().replace("\"", "'")
-                    + "\"}");
+            return finish(doc, FAILED, 0, reason("target no longer allowed: " + e.getMessage()));
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        task.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
-        String authorization = doc.authorizationSealed == null ? null
-                : secrets.open(doc.authorizationSealed, doc.requestId);
+        Map<String, String> headers;
+        try {
+            headers = openHeaders(doc, task.path("headers"));
+        } catch (IllegalStateException | IllegalArgumentException | JsonProcessingException e) {
+            // Retrying cannot help: the key that sealed them is gone. The request ends instead of being leased forever.
+            LOG.errorf("Request %s: its sealed headers cannot be opened (%s); it ends failed", doc.requestId,
+                    e.getMessage());
+            return finish(doc, FAILED, 0, reason("the sealed credentials of this request cannot be opened: "
+                    + "LAUREL_WORKFLOW_ENCRYPTION_KEY changed since it was made"));
+        }
         Map<String, Object> query = json.convertValue(task.path("queryParams"), Map.class);
-        return forwarder.post(origin, task.path("path").asText(), query,
-                sendHeaders(headers, authorization == null ? null : Map.entry(doc.authorizationHeader, authorization),
-                        doc.orgId),
-                task.path("body").toString())
+        return forwarder.post(origin, task.path("path").asText(), query, sendHeaders(headers, doc.orgId),
+                task.path("body").toString(), false)
                 .onItem().transformToUni(answer -> {
                     registry.counter("laurel.workflow.forwards", "result",
                             answer.success() ? "success" : answer.refused() ? "refused" : "error").increment();
@@ -250,7 +259,7 @@ public class WorkflowService {
                 })
                 .onFailure().recoverWithUni(e -> {
                     registry.counter("laurel.workflow.forwards", "result", "unanswered").increment();
-                    return retryLater(doc, 0, "{\"error\":\"no answer: " + e.getClass().getSimpleName() + "\"}");
+                    return retryLater(doc, 0, reason("no answer: " + e.getClass().getSimpleName()));
                 });
     }
 
@@ -258,7 +267,13 @@ public class WorkflowService {
         LOG.infof("Request %s %s after %d attempt(s), target answered %d", doc.requestId, state, doc.attempts, status);
         return settle(doc, Updates.combine(Updates.set("state", state), Updates.set("endTime", Times.now()),
                 Updates.set("outputStatus", status), Updates.set("outputBody", body), Updates.unset("leaseUntil"),
-                Updates.unset("leaseOwner"), Updates.unset("nextAttemptAt")));
+                Updates.unset("leaseOwner"), Updates.unset("nextAttemptAt")))
+                .invoke(settled -> {
+                    if (settled.changed()) {
+                        count(doc.requestType.label(), state);
+                    }
+                })
+                .map(Settled::view);
     }
 
     private Uni<WorkflowView> retryLater(WorkflowRequestDocument doc, int status, String body) {
@@ -271,16 +286,19 @@ public class WorkflowService {
                 doc.attempts, config.maxAttempts(), status == 0 ? "nothing" : Integer.toString(status), delay);
         return settle(doc, Updates.combine(Updates.set("nextAttemptAt", Times.now().plus(Duration.ofMillis(delay))),
                 Updates.set("outputStatus", status), Updates.set("outputBody", body), Updates.unset("leaseUntil"),
-                Updates.unset("leaseOwner")));
+                Updates.unset("leaseOwner"))).map(Settled::view);
+    }
+
+    /** The request after an outcome was recorded, and whether this instance recorded it. */
+    private record Settled(WorkflowView view, boolean changed) {
     }
 
     /** Records an outcome only while this instance still holds the task. */
-    private Uni<WorkflowView> settle(WorkflowRequestDocument doc, Bson update) {
+    private Uni<Settled> settle(WorkflowRequestDocument doc, Bson update) {
         return requests.updateIf(doc.requestId, Filters.and(Filters.eq("state", FORWARDING),
                 Filters.eq("leaseOwner", instance)), update)
-                .onItem().ifNull().switchTo(() -> requests.findInOrg(doc.orgId, doc.requestId))
-                .map(this::view)
-                .invoke(view -> count(view.requestType(), view.state()));
+                .chain(updated -> updated != null ? Uni.createFrom().item(new Settled(view(updated), true))
+                        : requests.findInOrg(doc.orgId, doc.requestId).map(current -> new Settled(view(current), false)));
     }
 
     /** Sends the due tasks of every replica's requests, one lease at a time. */
@@ -313,7 +331,7 @@ public class WorkflowService {
         Bson filter = query.filter(caller.orgId());
         return Uni.combine().all().unis(
                 requests.mongoCollection().find(filter, new FindOptions().sort(query.sort())
-                        .skip(query.paging().page() * query.paging().size()).limit(query.paging().size())).collect().asList(),
+                        .skip(query.paging().skip()).limit(query.paging().size())).collect().asList(),
                 requests.mongoCollection().countDocuments(filter))
                 .with((page, total) -> new WorkflowView.Page(page.stream().map(this::view).toList(),
                         query.paging().of(total)));
@@ -327,7 +345,7 @@ public class WorkflowService {
             throw new IllegalStateException("stored task is not JSON", e);
         }
         if (doc.authorizationHeader != null) {
-            ((ObjectNode) task.path("headers")).put(doc.authorizationHeader, MASK);
+            ((ObjectNode) task.path("headers")).put(doc.authorizationHeader, PayloadHeaders.MASK);
         }
         boolean decided = doc.actionDecision != null;
         WorkflowRequests.EntityInfo entity = doc.entityInfo == null ? null : new WorkflowRequests.EntityInfo(
@@ -355,22 +373,31 @@ public class WorkflowService {
         doc.leaseUntil = now.plus(config.lease());
     }
 
-    /** The headers to send: the payload's, its Authorization opened again, and the org when the payload had none. */
-    private static Map<String, String> sendHeaders(Map<String, String> headers, Map.Entry<String, String> authorization,
-            long orgId) {
-        Map<String, String> send = new LinkedHashMap<>(headers);
-        if (authorization != null) {
-            send.put(authorization.getKey(), authorization.getValue());
+    /** The headers of a stored task with its sealed credentials opened again. */
+    private Map<String, String> openHeaders(WorkflowRequestDocument doc, JsonNode stored) throws JsonProcessingException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        stored.fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+        if (doc.sealedHeaders != null) {
+            json.readTree(secrets.open(doc.sealedHeaders, doc.requestId)).fields()
+                    .forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
         }
-        if (header(send, OrgHeaderFilter.ORG_HEADER) == null) {
+        if (doc.authorizationSealed != null) { // a request stored before every credential was sealed
+            headers.put(doc.authorizationHeader, secrets.open(doc.authorizationSealed, doc.requestId));
+        }
+        return headers;
+    }
+
+    /** The headers to send: the payload's, and the org when the payload names none. */
+    private static Map<String, String> sendHeaders(Map<String, String> headers, long orgId) {
+        Map<String, String> send = new LinkedHashMap<>(headers);
+        if (PayloadHeaders.get(send, OrgHeaderFilter.ORG_HEADER) == null) {
             send.put(OrgHeaderFilter.ORG_HEADER, Long.toString(orgId));
         }
         return send;
     }
 
-    private static String header(Map<String, String> headers, String name) {
-        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
-                .findFirst().orElse(null);
+    private String reason(String text) {
+        return json.createObjectNode().put("error", text).toString();
     }
 
     /** The validate-only answer: 204 passes; the target's own refusal becomes this call's, with its codes. */

@@ -456,7 +456,9 @@ public final class Bench {
 
     HttpResponse<String> send(String method, String path, String token, Object body, Map<String, String> headers)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+        // Health and metrics answer on the management interface only.
+        int port = path.startsWith("/q/health") || path.startsWith("/q/metrics") ? app.managementPort() : app.port();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (body != null) {
@@ -473,7 +475,7 @@ public final class Bench {
         // Readiness right after "Listening on": the first probe normally answers 200 at once.
         for (int attempt = 0; attempt < 200; attempt++) {
             HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + instance.port() + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                    + instance.managementPort() + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
             if (ready.statusCode() == 200) {
                 return (System.nanoTime() - started) / 1e6;
             }

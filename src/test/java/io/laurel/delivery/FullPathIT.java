@@ -80,6 +80,11 @@ class FullPathIT {
                 .body("data.state", equalTo("approved"));
         withToken(admin).get("/api_gateway/v1/points/customer/" + customer).then().statusCode(200)
                 .body("data.balance", equalTo(25));
-        given().get("/q/health/ready").then().statusCode(200);
+        given().port(MemoryStoreResource.MANAGEMENT_PORT).get("/q/health/ready").then().statusCode(200);
+        // Production: operations only on the management port, Swagger UI off unless configured; the API document stays.
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/swagger-ui/").then().statusCode(404);
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200);
     }
 }

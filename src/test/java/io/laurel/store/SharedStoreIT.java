@@ -65,15 +65,15 @@ class SharedStoreIT {
                     .body("data", nullValue()).body("errors[0].code", equalTo(503));
             second.asAdmin().contentType(ContentType.JSON).body(Map.of("email", "during.outage@example.com"))
                     .post(CUSTOMERS).then().statusCode(503).body("errors[0].code", equalTo(503));
-            second.given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
-            second.given().get("/q/health/live").then().statusCode(200);
+            second.management().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+            second.management().get("/q/health/live").then().statusCode(200);
 
             // The store comes back on its port: the second instance recovers without a restart, and the write it
             // refused during the outage left nothing behind (the same identifier is free).
             try (LaurelApp storeBack = LaurelApp.start(storeOwner)) {
                 Instant back = Instant.now();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (second.given().get("/q/health/ready").statusCode() != 200) {
+                while (second.management().get("/q/health/ready").statusCode() != 200) {
                     assertTrue(System.nanoTime() < deadline, "the second instance did not become ready again");
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
                 }

@@ -19,10 +19,12 @@ public final class LaurelApp implements AutoCloseable {
 
     private final ChildProcess process;
     private final int port;
+    private final int managementPort;
 
-    private LaurelApp(ChildProcess process, int port) {
+    private LaurelApp(ChildProcess process, int port, int managementPort) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /**
@@ -39,6 +41,8 @@ public final class LaurelApp implements AutoCloseable {
         int port = env.containsKey("QUARKUS_HTTP_PORT") ? Integer.parseInt(env.get("QUARKUS_HTTP_PORT")) : freePort();
         Map<String, String> full = new HashMap<>(env);
         full.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        int managementPort = freePort();
+        full.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         full.put("LAUREL_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         full.put("LAUREL_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         String jar = System.getProperty("laurel.app.jar", "target/quarkus-app/quarkus-run.jar");
@@ -47,11 +51,20 @@ public final class LaurelApp implements AutoCloseable {
             lines.accept(line);
             return line.contains("Listening on");
         }, Duration.ofSeconds(120));
-        return new LaurelApp(child, port);
+        return new LaurelApp(child, port, managementPort);
     }
 
     public RequestSpecification given() {
         return RestAssured.given().baseUri("http://127.0.0.1").port(port);
+    }
+
+    /** Health and metrics: the management interface, not the public port. */
+    public RequestSpecification management() {
+        return RestAssured.given().baseUri("http://127.0.0.1").port(managementPort);
+    }
+
+    public int managementPort() {
+        return managementPort;
     }
 
     public RequestSpecification asAdmin() {

@@ -29,6 +29,15 @@ public class MemoryStoreResource implements QuarkusTestResourceLifecycleManager 
     /** A free port the workflow may send to (a test starts and stops a target there). */
     public static final int TARGET_PORT = freePort();
 
+    /** The management interface (health, metrics) of the service under test. */
+    public static final int MANAGEMENT_PORT = freePort();
+
+    /**
+     * The public port, fixed rather than 0: Quarkus tags HTTP metrics with the port of a server that has a fixed one,
+     * and two servers, one tagged and one not, cannot share a Prometheus meter.
+     */
+    public static final int HTTP_PORT = freePort();
+
     private MongoServer server;
 
     @Override
@@ -65,6 +74,9 @@ public class MemoryStoreResource implements QuarkusTestResourceLifecycleManager 
         InetSocketAddress address = server.bind();
         return Map.of(
                 "quarkus.mongodb.connection-string", "mongodb://127.0.0.1:" + address.getPort(),
+                "quarkus.http.test-port", Integer.toString(HTTP_PORT),
+                "quarkus.management.test-port", Integer.toString(MANAGEMENT_PORT),
+                "quarkus.management.port", Integer.toString(MANAGEMENT_PORT),
                 "laurel.workflow.allowed-hosts", "http://127.0.0.1:" + TARGET_PORT,
                 "laurel.data-dir", "target/test-data",
                 "laurel.bootstrap.admin-username", ADMIN,

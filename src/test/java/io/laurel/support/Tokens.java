@@ -15,13 +15,14 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 public final class Tokens {
 
     public static final String ISSUER = "laurel";
+    public static final String AUDIENCE = "laurel";
 
     private Tokens() {
     }
 
     public static JwtClaimsBuilder claims(long userId, String username, long orgId, String... roles) {
-        return Jwt.issuer(ISSUER).subject(Long.toString(userId)).upn(username).claim("orgId", orgId)
-                .groups(Set.of(roles)).expiresIn(600);
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(Long.toString(userId)).upn(username).claim("orgId", orgId)
+                .groups(Set.of(roles)).issuedAt(Instant.now()).expiresIn(600);
     }
 
     public static String valid(long userId, String username, long orgId, String... roles) {

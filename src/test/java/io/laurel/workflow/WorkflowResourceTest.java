@@ -44,6 +44,7 @@ import com.mongodb.client.model.Filters;
 
 import io.laurel.common.LaurelConfig;
 import io.laurel.support.CommandCounter;
+import io.laurel.support.DripTarget;
 import io.laurel.support.MemoryStoreResource;
 import io.laurel.support.Orgs;
 import io.laurel.support.Parallel;
@@ -233,8 +234,9 @@ class WorkflowResourceTest {
         commands.reset();
         String requestId = make("GOODWILL-POINTS", goodwill("", "ref-" + UUID.randomUUID(), 2)).statusCode(200)
                 .extract().jsonPath().getString("data.requestId");
-        // the target's validation (the payload's Basic user, customer, reference), then the request itself
-        assertEquals(4, commands.commands().size(), commands.commands().toString());
+        // the target's validation (the payload's Basic user, its wrong-password count before the first bcrypt check,
+        // customer, reference), then the request itself
+        assertEquals(5, commands.commands().size(), commands.commands().toString());
         commands.reset();
         decide(checker(), "GOODWILL-POINTS", requestId, "approved").statusCode(200).body("data.state", equalTo("approved"));
         // find, decide; the target's Basic user, customer, sequence and entry; the outcome
@@ -442,7 +444,7 @@ class WorkflowResourceTest {
                 Document stored = client.getDatabase("laurel").getCollection("workflow_requests")
                         .find(Filters.eq("requestId", requestId)).first();
                 assertFalse(stored.toJson().contains(basic.substring(6)), stored.toJson());
-                assertNotNull(stored.getString("authorizationSealed"));
+                assertNotNull(stored.getString("sealedHeaders"));
             }
         } finally {
             Logger.getLogger("").removeHandler(capture);
@@ -450,6 +452,144 @@ class WorkflowResourceTest {
         String secret = new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8);
         assertTrue(logged.stream().anyMatch(l -> l.contains("after")), "the capture saw the forwarder's log: " + logged);
         assertTrue(logged.stream().noneMatch(l -> l.contains(basic.substring(6)) || l.contains(secret)), logged.toString());
+    }
+
+    @Test
+    void everyCredentialHeaderIsSealedShownMaskedAndStillSent() {
+        String token = Tokens.valid(77, "svc.token", org, "CanMakeRequest");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-CAP-API-OAUTH-TOKEN", token);
+        headers.put("Cookie", "sid=cookie-secret-1");
+        headers.put("X-CAP-UI-AUTH-TOKEN", "ui-secret-2");
+        headers.put("X-Partner-Api-Key", "api-key-secret-3");
+        headers.put("x-request-signature", "signature-secret-4");
+        headers.put("X-Session-Id", "session-secret-5");
+        headers.put("X-CAP-API-AUTH-ORG-ID", Long.toString(org));
+        headers.put("X-Trace", "visible-trace");
+        Map<String, Object> body = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) goodwill("",
+                "ref-" + UUID.randomUUID(), 6).get("payload")).get("IntouchAPITask-Payload")).get("body");
+        List<String> secrets = List.of(token, "cookie-secret-1", "ui-secret-2", "api-key-secret-3",
+                "signature-secret-4", "session-secret-5");
+        String made = make("GOODWILL-POINTS", request("", "/internal/goodwill/", body, headers)).statusCode(200)
+                .body("data.details.'IntouchAPITask-Payload'.headers.X-Trace", equalTo("visible-trace"))
+                .body("data.details.'IntouchAPITask-Payload'.headers.X-CAP-API-AUTH-ORG-ID", equalTo(Long.toString(org)))
+                .extract().asString();
+        JsonPath answer = JsonPath.from(made);
+        for (String name : List.of("X-CAP-API-OAUTH-TOKEN", "Cookie", "X-CAP-UI-AUTH-TOKEN", "X-Partner-Api-Key",
+                "x-request-signature", "X-Session-Id")) {
+            assertEquals("****", answer.getString("data.details.'IntouchAPITask-Payload'.headers." + name), name);
+        }
+        String requestId = answer.getString("data.requestId");
+        List<String> answers = List.of(made,
+                decide(checker(), "GOODWILL-POINTS", requestId, "approved").statusCode(200)
+                        .body("data.state", equalTo("approved")).extract().asString(),
+                checker().get(FLOW + "requests/" + requestId).asString(),
+                checker().get(FLOW + "requests").asString());
+        for (String text : answers) {
+            secrets.forEach(secret -> assertFalse(text.contains(secret), secret + " shown in " + text));
+        }
+        try (MongoClient client = MongoClients.create(store)) {
+            String stored = client.getDatabase("laurel").getCollection("workflow_requests")
+                    .find(Filters.eq("requestId", requestId)).first().toJson();
+            secrets.forEach(secret -> assertFalse(stored.contains(secret), secret + " stored in clear: " + stored));
+        }
+        assertEquals(6, balance(), "the forward sent the real token");
+    }
+
+    @Test
+    void oneHeaderNamedTwiceInAnySpellingIs400AndStoresNothing() {
+        long other = Orgs.fresh();
+        Map<String, String> headers = headers();
+        headers.put("x-cap-api-auth-org-id", Long.toString(other));
+        make("GOODWILL-POINTS", request("", "/internal/goodwill/", Map.of("referenceId", "r"), headers))
+                .statusCode(400).body("errors[0].code", equalTo(400))
+                .body("errors[0].reference", equalTo("payload.IntouchAPITask-Payload.headers.x-cap-api-auth-org-id"));
+        Map<String, String> twoAuthorizations = headers();
+        twoAuthorizations.put("AUTHORIZATION", "Basic b3RoZXI6b3RoZXI=");
+        make("GOODWILL-POINTS", request("", "/internal/goodwill/", Map.of("referenceId", "r"), twoAuthorizations))
+                .statusCode(400);
+        Orgs.as(org).get(FLOW + "requests").then().body("data.pagination.total", equalTo(0));
+    }
+
+    @Test
+    void laurelsOwnAndFramingHeadersInAPayloadAre400() {
+        for (String name : List.of("X-LAUREL-VALIDATE-ONLY", "x-laurel-anything", "Host", "Content-Length",
+                "Transfer-Encoding", "Connection", "Upgrade", "TE", "Trailer", "Expect")) {
+            Map<String, String> headers = headers();
+            headers.put(name, name.equals("Content-Length") ? "12" : "true");
+            make("GOODWILL-POINTS", goodwillWith(headers)).statusCode(400)
+                    .body("errors[0].reference", equalTo("payload.IntouchAPITask-Payload.headers." + name));
+        }
+        Orgs.as(org).get(FLOW + "requests").then().body("data.pagination.total", equalTo(0));
+        assertEquals(0, balance());
+    }
+
+    @Test
+    void headerNamesAndValuesHttpCannotCarryAre400AndHoldNoConnection() throws Exception {
+        List<Map<String, String>> bad = new ArrayList<>();
+        for (String[] header : new String[][] { { "X-Note", "a\r\nX-Injected: 1" }, { "X-Note", "a\nb" },
+                { "X-Note", "a\u0000b" }, { "Bad Name", "v" }, { "X-Bad\r\n", "v" }, { "", "v" },
+                { "X-Note", "bell\u0007" } }) {
+            Map<String, String> headers = headers();
+            headers.put(header[0], header[1]);
+            bad.add(headers);
+        }
+        List<Integer> statuses = Parallel.run(14, i -> make("GOODWILL-POINTS", goodwillWith(bad.get(i % bad.size())))
+                .extract().statusCode());
+        assertTrue(statuses.stream().allMatch(s -> s == 400), statuses.toString());
+        // Nothing was held: valid requests of every kind still go through at once.
+        List<Integer> valid = Parallel.run(6, i -> make("GOODWILL-POINTS", goodwill("", "ref-" + UUID.randomUUID(), 1))
+                .extract().statusCode());
+        assertEquals(List.of(200, 200, 200, 200, 200, 200), valid);
+    }
+
+    private Map<String, Object> goodwillWith(Map<String, String> headers) {
+        Map<String, Object> made = goodwill("", "ref-" + UUID.randomUUID(), 1);
+        ((Map<String, Object>) ((Map<String, Object>) made.get("payload")).get("IntouchAPITask-Payload"))
+                .put("headers", headers);
+        return made;
+    }
+
+    @Test
+    void aTargetThatDripsIsCutAtTheDeadlineAndTheNextSendSucceeds() throws Exception {
+        String requestId;
+        try (TestTarget target = TestTarget.start()) {
+            requestId = goodwillThroughTarget();
+        }
+        Duration deadline = config.workflow().forwardTimeout();
+        try (DripTarget drip = DripTarget.start()) {
+            long started = System.nanoTime();
+            decide(checker(), "GOODWILL-POINTS", requestId, "approved").statusCode(200)
+                    .body("data.state", equalTo("IntouchAPITask"));
+            long closedAfter = drip.closed.get(deadline.toSeconds() + 10, TimeUnit.SECONDS) - started;
+            System.out.printf("drip target: connection reset after %d ms (deadline %d ms), %d bytes dripped%n",
+                    TimeUnit.NANOSECONDS.toMillis(closedAfter), deadline.toMillis(), drip.dripped.get());
+            assertTrue(closedAfter < deadline.plusSeconds(2).toNanos(), "held for " + closedAfter + " ns");
+        }
+        try (TestTarget target = TestTarget.start()) {
+            workflow.drain(10).await().atMost(Duration.ofSeconds(30));
+            assertEquals(List.of("POST /internal/goodwill/ -> 201"), target.calls);
+        }
+        checker().get(FLOW + "requests/" + requestId).then().body("data.state", equalTo("approved"));
+        assertEquals(20, balance());
+    }
+
+    @Test
+    void aRequestWhoseSealedCredentialsCannotBeOpenedEndsFailed() {
+        String requestId = make("GOODWILL-POINTS", goodwill("", "ref-" + UUID.randomUUID(), 3)).statusCode(200)
+                .extract().jsonPath().getString("data.requestId");
+        try (MongoClient client = MongoClients.create(store)) {
+            // What a changed LAUREL_WORKFLOW_ENCRYPTION_KEY looks like: a sealed value this key did not seal.
+            byte[] other = new byte[60];
+            new java.security.SecureRandom().nextBytes(other);
+            client.getDatabase("laurel").getCollection("workflow_requests").updateOne(
+                    Filters.eq("requestId", requestId),
+                    com.mongodb.client.model.Updates.set("sealedHeaders", Base64.getEncoder().encodeToString(other)));
+        }
+        decide(checker(), "GOODWILL-POINTS", requestId, "approved").statusCode(200)
+                .body("data.state", equalTo("failed")).body("data.endTime", notNullValue())
+                .body("data.details.IntouchAPITask_Output.body.error", containsString("cannot be opened"));
+        assertEquals(0, balance());
     }
 
     @Test

@@ -109,7 +109,7 @@ public class CustomerBadgesService {
         }
         pipeline.add(Aggregates.sort(sort(query)));
         pipeline.add(Aggregates.facet(
-                new Facet("items", Aggregates.skip(query.page() * query.limit()), Aggregates.limit(query.limit()),
+                new Facet("items", Aggregates.skip(Paging.skip(query.page(), query.limit())), Aggregates.limit(query.limit()),
                         Aggregates.project(new Document("_id", 0).append("badge", "$$ROOT")
                                 .append("groupName", new Document("$arrayElemAt", List.of("$group.name", 0))))),
                 new Facet("total", Aggregates.count("n"))));

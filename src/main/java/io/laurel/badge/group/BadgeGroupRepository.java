@@ -14,8 +14,8 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 
 import io.laurel.common.IndexedRepository;
+import io.laurel.common.Paging;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepository;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
@@ -43,9 +43,9 @@ public class BadgeGroupRepository implements ReactivePanacheMongoRepository<Badg
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 
-    public Uni<List<BadgeGroupDocument>> listInOrg(long orgId, boolean ascending, Page page) {
+    public Uni<List<BadgeGroupDocument>> listInOrg(long orgId, boolean ascending, Paging paging) {
         Sort sort = ascending ? Sort.ascending("rank", "_id") : Sort.descending("rank", "_id");
-        return find("orgId", sort, orgId).page(page).list();
+        return find("orgId", sort, orgId).range(paging.skip(), paging.lastIndex()).list();
     }
 
     public Uni<Long> countInOrg(long orgId) {

@@ -70,7 +70,7 @@ public class BadgeGroupService {
 
     public Uni<BadgeGroupView.Page> list(Caller caller, Paging paging, boolean ascending) {
         return Uni.combine().all()
-                .unis(groups.listInOrg(caller.orgId(), ascending, paging.toPage()), groups.countInOrg(caller.orgId()))
+                .unis(groups.listInOrg(caller.orgId(), ascending, paging), groups.countInOrg(caller.orgId()))
                 .with((page, total) -> new BadgeGroupView.Page(page.stream().map(BadgeGroupView::of).toList(),
                         paging.of(total)));
     }
