@@ -14,6 +14,9 @@ import io.smallrye.jwt.build.Jwt;
 @ApplicationScoped
 public class TokenService {
 
+    /** The user's token version when the token was issued ({@link UserDocument#tokenVersion}). */
+    static final String VERSION_CLAIM = "ver";
+
     private final JwtKeys keys;
     private final String issuer;
     private final String audience;
@@ -40,6 +43,7 @@ public class TokenService {
                 .upn(user.username)
                 .groups(new HashSet<>(user.roles))
                 .claim("orgId", user.orgId)
+                .claim(VERSION_CLAIM, user.tokenVersion)
                 .expiresIn(ttlSeconds));
         return new TokenView(token, "Bearer", ttlSeconds);
     }

@@ -22,8 +22,11 @@ public class UserDocument {
     public String createdBy;
     /** Set when the user was deactivated (DELETE); the record stays for audit, its logins and tokens fail. */
     public Instant deactivatedOn;
-    /** Tokens issued before this instant are refused (set by a password change and by deactivation). */
-    public Instant tokensNotBefore;
+    /**
+     * Tokens carry it as their {@code ver} claim; a password change and a deactivation raise it, so that every token
+     * issued before is refused (a count, not a time: a change and a login in the same second stay apart).
+     */
+    public int tokenVersion;
     /** Every change sets it: replicas pick up changed users by it. */
     public Instant updatedOn;
 

@@ -1,7 +1,6 @@
 package io.laurel.identity;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -135,7 +134,7 @@ public class UserService {
                         "currentPassword"))
                 .chain(user -> passwords.hash(request.newPassword()))
                 .chain(hash -> users.updateInOrg(caller.orgId(), caller.userId(), Updates.combine(
-                        Updates.set("passwordHash", hash), Updates.set("tokensNotBefore", Times.now()))))
+                        Updates.set("passwordHash", hash), Updates.inc("tokenVersion", 1))))
                 .invoke(states::apply)
                 .map(UserView::of);
     }
@@ -156,8 +155,7 @@ public class UserService {
     }
 
     private static List<Bson> deactivation() {
-        Instant now = Times.now();
-        return List.of(Updates.set("deactivatedOn", now), Updates.set("tokensNotBefore", now));
+        return List.of(Updates.set("deactivatedOn", Times.now()), Updates.inc("tokenVersion", 1));
     }
 
     private static ApiException tooLong(String field) {

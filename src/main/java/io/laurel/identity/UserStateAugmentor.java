@@ -44,8 +44,8 @@ public class UserStateAugmentor implements SecurityIdentityAugmentor {
         if (state.orgId() != claimed.orgId()) {
             return refused("The token's org is not the user's");
         }
-        if (state.tokensNotBefore() != null && token.getIssuedAtTime() < state.tokensNotBefore().getEpochSecond()) {
-            return refused("The token was issued before the user's password changed");
+        if (tokenVersion(token) < state.tokenVersion()) {
+            return refused("The token was issued before the user's password changed or the user was deactivated");
         }
         Supplier<SecurityIdentity> current = () -> QuarkusSecurityIdentity.builder()
                 .setPrincipal(identity.getPrincipal())
@@ -55,6 +55,14 @@ public class UserStateAugmentor implements SecurityIdentityAugmentor {
                 .addPermissionChecker(identity::checkPermission)
                 .build();
         return Uni.createFrom().item(current);
+    }
+
+    private static int tokenVersion(JsonWebToken token) {
+        Object claim = token.getClaim(TokenService.VERSION_CLAIM);
+        if (claim instanceof jakarta.json.JsonNumber number) {
+            return number.intValue();
+        }
+        return claim instanceof Number number ? number.intValue() : 0;
     }
 
     private static Uni<SecurityIdentity> refused(String why) {

@@ -31,9 +31,9 @@ public class UserStates {
     private static final Duration OVERLAP = Duration.ofMinutes(2);
 
     /** One user as tokens see them. */
-    public record State(long orgId, Set<String> roles, boolean active, Instant tokensNotBefore, Instant updatedOn) {
+    public record State(long orgId, Set<String> roles, boolean active, int tokenVersion, Instant updatedOn) {
         static State of(UserDocument user) {
-            return new State(user.orgId, Set.copyOf(user.roles), user.active(), user.tokensNotBefore,
+            return new State(user.orgId, Set.copyOf(user.roles), user.active(), user.tokenVersion,
                     user.updatedOn == null ? user.createdOn : user.updatedOn);
         }
     }

@@ -20,8 +20,16 @@ public final class Tokens {
     private Tokens() {
     }
 
+    /**
+     * The user id a minted token carries for test user {@code n}: far above the ids the store gives real users, so that
+     * a minted token never names a real user of another org (Laurel refuses such a token).
+     */
+    public static long userId(long n) {
+        return 1_000_000_000L + n;
+    }
+
     public static JwtClaimsBuilder claims(long userId, String username, long orgId, String... roles) {
-        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(Long.toString(userId)).upn(username).claim("orgId", orgId)
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(Long.toString(userId(userId))).upn(username).claim("orgId", orgId)
                 .groups(Set.of(roles)).issuedAt(Instant.now()).expiresIn(600);
     }
 

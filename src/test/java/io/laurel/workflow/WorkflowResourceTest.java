@@ -163,7 +163,7 @@ class WorkflowResourceTest {
         JsonPath made = make("GOODWILL-POINTS", goodwill("", reference, 20)).statusCode(200)
                 .body("errors.size()", equalTo(0))
                 .body("data.requestId", matchesPattern("[0-9a-f-]{36}"))
-                .body("data.userId", equalTo(1001))
+                .body("data.userId", equalTo((int) Tokens.userId(1001)))
                 .body("data.userName", equalTo("maker.one"))
                 .body("data.requestType", equalTo("goodwill-points"))
                 .body("data.state", equalTo("AdminTask"))
@@ -602,7 +602,7 @@ class WorkflowResourceTest {
         Orgs.as(org).queryParam("states", "AdminTask").get(FLOW + "requests").then().statusCode(200)
                 .body("data.requests.requestId", equalTo(List.of(b)));
         Orgs.as(org).queryParam("requestType", "GOODWILL-POINTS").queryParam("sortOrder", "asc")
-                .queryParam("tillId", "50682289").queryParam("userId", "1001").get(FLOW + "requests").then()
+                .queryParam("tillId", "50682289").queryParam("userId", Long.toString(Tokens.userId(1001))).get(FLOW + "requests").then()
                 .body("data.requests.requestId", equalTo(List.of(a, b)));
         Orgs.as(org).queryParam("limit", "1").queryParam("PageNo", "2").queryParam("sortOrder", "asc")
                 .get(FLOW + "requests").then().body("data.requests.requestId", equalTo(List.of(b)))
