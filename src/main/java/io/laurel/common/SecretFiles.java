@@ -25,7 +25,7 @@ public final class SecretFiles {
     public static String loadOrCreate(Path file, Supplier<String> create) {
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
+                createPrivateDirectories(file.getParent());
                 Path temp = Files.createTempFile(file.getParent(), "secret", ".tmp");
                 try {
                     restrictToOwner(temp);
@@ -40,6 +40,23 @@ public final class SecretFiles {
             return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write the secret " + file, e);
+        }
+    }
+
+    /** Creates the missing directories of {@code dir} readable by the owner only (0700). */
+    private static void createPrivateDirectories(Path dir) throws IOException {
+        Path absolute = dir.toAbsolutePath().normalize();
+        if (Files.isDirectory(absolute)) {
+            return;
+        }
+        createPrivateDirectories(absolute.getParent());
+        try {
+            Files.createDirectory(absolute);
+            Files.setPosixFilePermissions(absolute, PosixFilePermissions.fromString("rwx------"));
+        } catch (FileAlreadyExistsException e) {
+            // created meanwhile by another instance
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system.
         }
     }
 

@@ -1,5 +1,6 @@
 package io.laurel.store;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -33,6 +34,19 @@ final class DurableH2Backend extends H2Backend {
     /** While set, {@link #close()} leaves the file open: a private server used for the repair is shutting down. */
     private volatile boolean holdOpen;
 
+    /** When the last write command ended ({@link System#nanoTime()}): housekeeping compacts the file when idle. */
+    private volatile long lastWrite = System.nanoTime();
+    /** Whether anything was written since the file was last compacted whole. */
+    private volatile boolean dirty;
+    /** Steps of the current whole compaction (housekeeping thread, or close, under the write lock). */
+    private int idleSteps;
+    private static final int MAX_IDLE_STEPS = 30;
+    /**
+     * Chunks less live than this (in %) are rewritten. H2 keeps pages partly empty, so even a freshly compacted store's
+     * chunks count as only about two thirds live: a higher target would rewrite forever.
+     */
+    private static final int COMPACT_FILL = 60;
+
     DurableH2Backend(MVStore store) {
         super(store);
     }
@@ -44,8 +58,86 @@ final class DurableH2Backend extends H2Backend {
     @Override
     public void close() {
         if (!holdOpen) {
+            // Nothing else writes by now: the whole file is compacted once more, then closed.
+            whole.writeLock().lock();
+            try {
+                long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (!getMvStore().isClosed() && System.nanoTime() < until && !compactWhole(Duration.ofSeconds(2))) {
+                    // another step
+                }
+            } finally {
+                whole.writeLock().unlock();
+            }
             super.close();
         }
+    }
+
+    /**
+     * With auto-commit off, H2 never compacts by itself: each commit writes a chunk, and chunks left with a little live
+     * data keep their whole space, so the file grows without bound. Called every second: after {@code idle} without a
+     * write the whole file is compacted (live pages moved together, the end truncated); under load,
+     * when more than half the file is dead, it is compacted for at most 100 ms. Both under the write lock, between
+     * commands.
+     *
+     * @return whether the whole file was compacted
+     */
+    boolean housekeeping(Duration idle) {
+        MVStore store = getMvStore();
+        if (store.isClosed()) {
+            return false;
+        }
+        boolean quiet = System.nanoTime() - lastWrite > idle.toNanos();
+        if (quiet && !dirty) {
+            return false;
+        }
+        whole.writeLock().lock();
+        try {
+            if (store.isClosed()) {
+                return false;
+            }
+            if (quiet) {
+                return compactWhole(Duration.ofSeconds(2));
+            }
+            if (store.getFileStore().getChunksFillRate() < COMPACT_FILL) {
+                // Much of what the chunks hold is dead: rewrite a little of it now (their space is freed by the next
+                // commit and reused), so that steady load cannot grow the file without bound.
+                store.compact(COMPACT_FILL, 1024 * 1024);
+                commit();
+            }
+            return false;
+        } finally {
+            whole.writeLock().unlock();
+        }
+    }
+
+    /**
+     * One step of compacting the whole file, within {@code budget}; true once the file is compact (its chunks at least
+     * {@link #COMPACT_FILL} live and filling at least 90 % of it, or nothing left to rewrite), or after
+     * {@link #MAX_IDLE_STEPS} steps. Until then housekeeping steps again.
+     */
+    private boolean compactWhole(Duration budget) {
+        MVStore store = getMvStore();
+        if (store.isClosed()) {
+            return true;
+        }
+        long until = System.nanoTime() + budget.toNanos();
+        // Live pages of sparse chunks rewritten into new ones, a few MB a step so that the file hardly grows first;
+        // each commit frees the chunks left empty for reuse, and H2 cuts off the file's free end when it writes a
+        // chunk before it.
+        boolean rewrote = false;
+        for (int round = 0; round < 4 && store.getFileStore().getChunksFillRate() < COMPACT_FILL
+                && System.nanoTime() < until && store.compact(COMPACT_FILL, 1024 * 1024); round++) {
+            commit();
+            rewrote = true;
+        }
+        commit();
+        boolean compact = !rewrote || store.getFileStore().getChunksFillRate() >= COMPACT_FILL && store.getFillRate() >= 90;
+        boolean settled = compact || ++idleSteps >= MAX_IDLE_STEPS;
+        if (settled) {
+            dirty = false;
+            idleSteps = 0;
+        }
+        return settled;
     }
 
     // Called from H2Backend's constructor for the databases already in the file: only getMvStore() is set by then.
@@ -67,6 +159,8 @@ final class DurableH2Backend extends H2Backend {
         } finally {
             whole.readLock().unlock();
             commitWholeCommands();
+            lastWrite = System.nanoTime();
+            dirty = true;
         }
     }
 

@@ -7,12 +7,19 @@ import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.laurel.store.AtomicFindAndModify;
 import io.laurel.store.IndexSelection;
@@ -54,6 +61,11 @@ public class MemoryStoreResource implements QuarkusTestResourceLifecycleManager 
             public MemoryDatabase openOrCreateDatabase(String databaseName) {
                 return new MemoryDatabase(databaseName, getCursorRegistry()) {
                     @Override
+                    protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+                        return new CopyOnReadCollection(this, collectionName, options, cursorRegistry);
+                    }
+
+                    @Override
                     protected Index<Integer> openOrCreateUniqueIndex(String collection, String indexName,
                             List<IndexKey> keys, boolean sparse) {
                         return new MemoryUniqueIndex(indexName, keys, sparse) {
@@ -82,6 +94,49 @@ public class MemoryStoreResource implements QuarkusTestResourceLifecycleManager 
                 "laurel.bootstrap.admin-username", ADMIN,
                 "laurel.bootstrap.admin-password", ADMIN_PASSWORD,
                 "laurel.bootstrap.org-id", Long.toString(ORG));
+    }
+
+    /**
+     * Reads see whole documents here too. The shipped store copies a document before an update changes it; the
+     * memory backend keeps its documents where that copy cannot be put back, so here a read copies what it found,
+     * under the collection's lock, and updates change the stored documents as the library does.
+     */
+    static final class CopyOnReadCollection extends MemoryCollection {
+
+        private boolean writing;
+
+        CopyOnReadCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
+            super(database, name, options, cursors);
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            boolean outer = writing;
+            writing = true;
+            try {
+                return super.findAndModify(query);
+            } finally {
+                writing = outer;
+            }
+        }
+
+        @Override
+        public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+                boolean isMulti, boolean isUpsert, Oplog oplog) {
+            boolean outer = writing;
+            writing = true;
+            try {
+                return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+            } finally {
+                writing = outer;
+            }
+        }
+
+        @Override
+        protected QueryResult createQueryResult(List<Document> matched, int batchSize) {
+            return super.createQueryResult(writing ? matched : matched.stream().map(Document::cloneDeeply).toList(),
+                    batchSize);
+        }
     }
 
     private static int freePort() {

@@ -592,6 +592,33 @@ class WorkflowResourceTest {
         assertEquals(0, balance());
     }
 
+    /** The value of laurel_workflow_requests_total for one type and state, from the management interface. */
+    static double requestsCounted(String type, String state) {
+        String metrics = given().port(MemoryStoreResource.MANAGEMENT_PORT).get("/q/metrics").then().statusCode(200)
+                .extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("laurel_workflow_requests_total{")
+                && l.contains("state=\"" + state + "\"") && l.contains("type=\"" + type + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    void everyStateChangeIsCountedOnce() throws Exception {
+        double made = requestsCounted("goodwill-points", "AdminTask");
+        double approved = requestsCounted("goodwill-points", "approved");
+        double rejected = requestsCounted("goodwill-points", "rejected");
+        double forwarding = requestsCounted("goodwill-points", "IntouchAPITask");
+        String a = make("GOODWILL-POINTS", goodwill("", "ref-" + UUID.randomUUID(), 1)).statusCode(200).extract()
+                .jsonPath().getString("data.requestId");
+        String b = make("GOODWILL-POINTS", goodwill("", "ref-" + UUID.randomUUID(), 1)).statusCode(200).extract()
+                .jsonPath().getString("data.requestId");
+        decide(checker(), "GOODWILL-POINTS", a, "approved").statusCode(200).body("data.state", equalTo("approved"));
+        decide(checker(), "GOODWILL-POINTS", b, "rejected").statusCode(200);
+        assertEquals(made + 2, requestsCounted("goodwill-points", "AdminTask"));
+        assertEquals(forwarding + 1, requestsCounted("goodwill-points", "IntouchAPITask"));
+        assertEquals(approved + 1, requestsCounted("goodwill-points", "approved"));
+        assertEquals(rejected + 1, requestsCounted("goodwill-points", "rejected"));
+    }
+
     @Test
     void theListFiltersPagesAndSorts() {
         String a = make("GOODWILL-POINTS", goodwill("", "ref-" + UUID.randomUUID(), 1)).statusCode(200)

@@ -5,19 +5,27 @@ import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.laurel.store.IndexSelection;
 
 /**
  * Laurel's extension of the H2 database of mongo-java-server: unique indexes also serve queries with more keys than
- * their own ({@link IndexSelection}). It lives in the library's package because the index's constructor is
+ * their own ({@link IndexSelection}), and updates copy a document before changing it, so that reads are never torn. It lives in the library's package because the index's constructor is
  * package-private; the index maps keep the library's names, so files written before stay readable.
  */
 public class LaurelH2Database extends H2Database {
+
+    /** Not visible from H2Database: the prefix of a collection's metadata map. */
+    private static final String META_PREFIX = "meta.";
 
     /** H2Database's constructor opens the existing indexes, before this class's fields are set: it finds the store here. */
     private static final ThreadLocal<MVStore> CONSTRUCTING = new ThreadLocal<>();
@@ -33,6 +41,61 @@ public class LaurelH2Database extends H2Database {
     private static MVStore constructing(MVStore mvStore) {
         CONSTRUCTING.set(mvStore);
         return mvStore;
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        MVStore mvStore = store != null ? store : CONSTRUCTING.get();
+        String fullName = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> dataMap = mvStore.openMap(DATABASES_PREFIX + fullName);
+        MVMap<String, Object> metaMap = mvStore.openMap(META_PREFIX + fullName);
+        return new CopyOnWriteCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+    }
+
+    /**
+     * The library's collection changes a stored document field by field, in place, while readers serialize the same
+     * object after the collection's lock is released: a reader could see part old and part new values. Here an update
+     * changes a copy, which then replaces the stored document in one put; a stored document is never changed again,
+     * so every reader holds a whole version. Only the documents an update matched are copied.
+     */
+    static final class CopyOnWriteCollection extends H2Collection {
+
+        /** Set while an update or findAndModify runs; every entry point holds this collection's monitor. */
+        private boolean writing;
+
+        CopyOnWriteCollection(LaurelH2Database database, String collectionName, CollectionOptions options,
+                MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            boolean outer = writing;
+            writing = true;
+            try {
+                return super.findAndModify(query);
+            } finally {
+                writing = outer;
+            }
+        }
+
+        @Override
+        public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+                boolean isMulti, boolean isUpsert, Oplog oplog) {
+            boolean outer = writing;
+            writing = true;
+            try {
+                return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+            } finally {
+                writing = outer;
+            }
+        }
+
+        @Override
+        protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
+            return super.createQueryResult(writing ? matchedDocuments.stream().map(Document::cloneDeeply).toList()
+                    : matchedDocuments, batchSize);
+        }
     }
 
     @Override
