@@ -287,7 +287,7 @@ class EarnResourceTest {
         String badge = liveBadge(org, "EARN");
         earn(org, badge, customer).statusCode(200);
         earnFails(org, earnBody(badge, customer, "requestId", null), 400, 804);
-        RestAssured.given().get("/q/metrics").then().statusCode(200)
+        RestAssured.given().port(MemoryStoreResource.MANAGEMENT_PORT).get("/q/metrics").then().statusCode(200)
                 .body(containsString("laurel_badges_earned_total"))
                 .body(containsString("laurel_badge_rejections_total{code=\"804\",operation=\"earn\"}"));
     }

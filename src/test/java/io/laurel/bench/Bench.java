@@ -327,6 +327,11 @@ public final class Bench {
                 report.startup("external store (a second instance on the first one's store)", listening, ready, idle,
                         rssMb(external.pid()), heapCommittedMb(), size);
             }
+            long documents = 0;
+            for (String name : raw.listCollectionNames()) {
+                documents += raw.getCollection(name).countDocuments();
+            }
+            report.storeFile(Files.size(data.resolve("laurel.mv.db")), documents);
         }
     }
 

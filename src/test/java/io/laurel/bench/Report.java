@@ -34,6 +34,7 @@ final class Report {
     private final Map<String, List<Load.Result>> loads = new LinkedHashMap<>();
     private final List<Startup> startups = new ArrayList<>();
     private String bigStoreWall = "";
+    private String storeFile;
 
     Report(Path dir, String name, boolean smoke) {
         this.dir = dir;
@@ -63,6 +64,14 @@ final class Report {
         System.out.printf("%s: listening %s ms, ready %s ms, RSS idle %s MB, after one issueBulk of %d: %s MB "
                 + "(heap committed %s MB)%n", mode, fmt(listeningMs), fmt(readyMs), fmt(rssIdleMb), bulk,
                 fmt(rssAfterBulkMb), fmt(heapCommittedMb));
+    }
+
+    /** The embedded store's file after the start-up runs' bulks, against the documents it holds. */
+    void storeFile(long bytes, long documents) {
+        storeFile = "The embedded store's file after those two bulks held " + documents + " documents in "
+                + fmt(bytes / 1e6) + " MB (" + fmt((double) bytes / Math.max(1, documents)) + " bytes a document); it is "
+                + "compacted under load, when idle and at shutdown (README, Storage).";
+        System.out.println(storeFile);
     }
 
     void bigStoreWall(long documents, double ms, int status) {
@@ -158,6 +167,9 @@ final class Report {
         }
         md.setLength(md.length() - 1);
         md.append(".\n");
+        if (storeFile != null) {
+            md.append("\n").append(storeFile).append("\n");
+        }
         Files.writeString(markdown(), md.toString());
         plots();
     }

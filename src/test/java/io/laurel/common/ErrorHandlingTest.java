@@ -107,7 +107,7 @@ class ErrorHandlingTest {
     @Test
     void everyConstraintViolationIsReportedWithItsField() {
         failsWith(asAdmin().contentType(ContentType.JSON)
-                .body("{\"username\": \"x\", \"password\": \"short\", \"roles\": [], \"email\": \"nope\", \"orgId\": -3}")
+                .body("{\"username\": \"x\", \"password\": \"short\", \"roles\": [null], \"email\": \"nope\", \"orgId\": -3}")
                 .post(USERS).then(), 400)
                 .body("errors.reference", hasItems("username", "password", "roles", "email", "orgId"));
     }

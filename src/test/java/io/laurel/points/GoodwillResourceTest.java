@@ -194,6 +194,7 @@ class GoodwillResourceTest {
         as(Orgs.fresh()).get(POINTS + customer).then().statusCode(404).body("errors[0].code", equalTo(1026));
         as(org).contentType(ContentType.JSON).body(body(customer, "referenceId", "no-slash")).post("/internal/goodwill")
                 .then().statusCode(201);
-        given().get("/q/metrics").then().body(containsString("laurel_goodwill_points_total"));
+        given().port(MemoryStoreResource.MANAGEMENT_PORT).get("/q/metrics").then()
+                .body(containsString("laurel_goodwill_points_total"));
     }
 }
