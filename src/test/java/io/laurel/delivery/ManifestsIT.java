@@ -58,6 +58,12 @@ class ManifestsIT {
         assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
         assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
         assertEquals("/q/health/started", container.at("/startupProbe/httpGet/path").asText());
+        // Health and metrics live on the management port, never on the public one.
+        for (String probe : List.of("/livenessProbe", "/readinessProbe", "/startupProbe")) {
+            assertEquals(9000, container.at(probe + "/httpGet/port").asInt(), probe);
+        }
+        assertEquals("9000", deployment.at("/spec/template/metadata/annotations/prometheus.io~1port").asText());
+        assertEquals("/q/metrics", deployment.at("/spec/template/metadata/annotations/prometheus.io~1path").asText());
         for (String limit : List.of("/resources/requests/cpu", "/resources/requests/memory", "/resources/limits/memory")) {
             assertFalse(container.at(limit).asText().isEmpty(), limit);
         }
