@@ -23,6 +23,7 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.laurel.store.AtomicFindAndModify;
 import io.laurel.store.IndexSelection;
+import io.laurel.store.UpdateScope;
 import io.netty.channel.Channel;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -103,7 +104,7 @@ public class MemoryStoreResource implements QuarkusTestResourceLifecycleManager 
      */
     static final class CopyOnReadCollection extends MemoryCollection {
 
-        private boolean writing;
+        private final UpdateScope scope = new UpdateScope();
 
         CopyOnReadCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
             super(database, name, options, cursors);
@@ -111,30 +112,18 @@ public class MemoryStoreResource implements QuarkusTestResourceLifecycleManager 
 
         @Override
         public synchronized Document findAndModify(Document query) {
-            boolean outer = writing;
-            writing = true;
-            try {
-                return super.findAndModify(query);
-            } finally {
-                writing = outer;
-            }
+            return scope.run(() -> super.findAndModify(query));
         }
 
         @Override
         public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
                 boolean isMulti, boolean isUpsert, Oplog oplog) {
-            boolean outer = writing;
-            writing = true;
-            try {
-                return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
-            } finally {
-                writing = outer;
-            }
+            return scope.run(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog));
         }
 
         @Override
         protected QueryResult createQueryResult(List<Document> matched, int batchSize) {
-            return super.createQueryResult(writing ? matched : matched.stream().map(Document::cloneDeeply).toList(),
+            return super.createQueryResult(scope.updating() ? matched : matched.stream().map(Document::cloneDeeply).toList(),
                     batchSize);
         }
     }

@@ -16,6 +16,7 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.laurel.store.IndexSelection;
+import io.laurel.store.UpdateScope;
 
 /**
  * Laurel's extension of the H2 database of mongo-java-server: unique indexes also serve queries with more keys than
@@ -60,8 +61,7 @@ public class LaurelH2Database extends H2Database {
      */
     static final class CopyOnWriteCollection extends H2Collection {
 
-        /** Set while an update or findAndModify runs; every entry point holds this collection's monitor. */
-        private boolean writing;
+        private final UpdateScope scope = new UpdateScope();
 
         CopyOnWriteCollection(LaurelH2Database database, String collectionName, CollectionOptions options,
                 MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
@@ -70,30 +70,18 @@ public class LaurelH2Database extends H2Database {
 
         @Override
         public synchronized Document findAndModify(Document query) {
-            boolean outer = writing;
-            writing = true;
-            try {
-                return super.findAndModify(query);
-            } finally {
-                writing = outer;
-            }
+            return scope.run(() -> super.findAndModify(query));
         }
 
         @Override
         public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
                 boolean isMulti, boolean isUpsert, Oplog oplog) {
-            boolean outer = writing;
-            writing = true;
-            try {
-                return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
-            } finally {
-                writing = outer;
-            }
+            return scope.run(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog));
         }
 
         @Override
         protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
-            return super.createQueryResult(writing ? matchedDocuments.stream().map(Document::cloneDeeply).toList()
+            return super.createQueryResult(scope.updating() ? matchedDocuments.stream().map(Document::cloneDeeply).toList()
                     : matchedDocuments, batchSize);
         }
     }
