@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.bson.conversions.Bson;
 import org.jboss.logging.Logger;
@@ -41,6 +44,7 @@ import io.laurel.identity.OrgHeaderFilter;
 import io.laurel.identity.Roles;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mongodb.FindOptions;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -139,9 +143,8 @@ public class WorkflowService {
                 secret.put(name, value);
             }
         });
-        if (!secret.isEmpty()) {
-            doc.sealedHeaders = secrets.seal(json.valueToTree(secret).toString(), doc.requestId);
-        }
+        // Always set, even to an empty map: a request without it was stored by an earlier version.
+        doc.sealedHeaders = secrets.seal(json.valueToTree(secret).toString(), doc.requestId);
         ObjectNode stored = json.createObjectNode();
         stored.put("hostname", task.hostname() == null ? "" : task.hostname());
         stored.put("path", task.path());
@@ -301,6 +304,42 @@ public class WorkflowService {
                         : requests.findInOrg(doc.orgId, doc.requestId).map(current -> new Settled(view(current), false)));
     }
 
+    /**
+     * Seals the credentials that requests stored by earlier versions kept in clear (only Authorization was sealed
+     * then). Idempotent, and a replica racing another only seals the same values twice.
+     */
+    void sealEarlierRequests(@Observes @Priority(40) StartupEvent event) {
+        // On the main thread at start-up, never an event loop; after the first start this finds nothing.
+        List<WorkflowRequestDocument> earlier = requests.find("sealedHeaders", (Object) null).list()
+                .await().atMost(Duration.ofSeconds(60));
+        int sealed = 0;
+        for (WorkflowRequestDocument doc : earlier) {
+            JsonNode task;
+            try {
+                task = json.readTree(doc.task);
+            } catch (JsonProcessingException e) {
+                continue;
+            }
+            Map<String, String> secret = new LinkedHashMap<>();
+            if (task.path("headers") instanceof ObjectNode headers) {
+                headers.fields().forEachRemaining(h -> {
+                    if (PayloadHeaders.isSecret(h.getKey()) && !PayloadHeaders.MASK.equals(h.getValue().asText())) {
+                        secret.put(h.getKey(), h.getValue().asText());
+                    }
+                });
+                secret.keySet().forEach(name -> headers.put(name, PayloadHeaders.MASK));
+            }
+            requests.updateIf(doc.requestId, Filters.exists("sealedHeaders", false), Updates.combine(
+                    Updates.set("task", task.toString()),
+                    Updates.set("sealedHeaders", secrets.seal(json.valueToTree(secret).toString(), doc.requestId))))
+                    .await().atMost(Duration.ofSeconds(10));
+            sealed += secret.isEmpty() ? 0 : 1;
+        }
+        if (sealed > 0) {
+            LOG.infof("Sealed the credentials of %d workflow requests stored by an earlier version", sealed);
+        }
+    }
+
     /** Sends the due tasks of every replica's requests, one lease at a time. */
     @Scheduled(every = "${laurel.workflow.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forwardDue() {
@@ -344,8 +383,18 @@ public class WorkflowService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored task is not JSON", e);
         }
-        if (doc.authorizationHeader != null) {
-            ((ObjectNode) task.path("headers")).put(doc.authorizationHeader, PayloadHeaders.MASK);
+        if (task.path("headers") instanceof ObjectNode headers) {
+            // Records written before every credential was sealed: masked here too.
+            List<String> secret = new ArrayList<>();
+            headers.fieldNames().forEachRemaining(name -> {
+                if (PayloadHeaders.isSecret(name)) {
+                    secret.add(name);
+                }
+            });
+            secret.forEach(name -> headers.put(name, PayloadHeaders.MASK));
+            if (doc.authorizationHeader != null) {
+                headers.put(doc.authorizationHeader, PayloadHeaders.MASK);
+            }
         }
         boolean decided = doc.actionDecision != null;
         WorkflowRequests.EntityInfo entity = doc.entityInfo == null ? null : new WorkflowRequests.EntityInfo(

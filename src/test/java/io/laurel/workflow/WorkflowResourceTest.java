@@ -497,6 +497,32 @@ class WorkflowResourceTest {
     }
 
     @Test
+    void credentialsThatAnEarlierVersionStoredInClearAreMaskedAndSealedAtStart() {
+        String requestId = make("GOODWILL-POINTS", goodwill("", "ref-" + UUID.randomUUID(), 2)).statusCode(200)
+                .extract().jsonPath().getString("data.requestId");
+        String token = Tokens.valid(88, "legacy.service", org, "CanMakeRequest");
+        try (MongoClient client = MongoClients.create(store)) {
+            var collection = client.getDatabase("laurel").getCollection("workflow_requests");
+            Document stored = collection.find(Filters.eq("requestId", requestId)).first();
+            // What an earlier version wrote: only Authorization sealed, other credentials in the task in clear.
+            String task = stored.getString("task").replace("\"headers\":{", "\"headers\":{\"X-CAP-API-OAUTH-TOKEN\":\""
+                    + token + "\",");
+            collection.updateOne(Filters.eq("requestId", requestId), com.mongodb.client.model.Updates.combine(
+                    com.mongodb.client.model.Updates.set("task", task),
+                    com.mongodb.client.model.Updates.unset("sealedHeaders")));
+            checker().get(FLOW + "requests/" + requestId).then().statusCode(200)
+                    .body(not(containsString(token)))
+                    .body("data.details.'IntouchAPITask-Payload'.headers.X-CAP-API-OAUTH-TOKEN", equalTo("****"));
+            workflow.sealEarlierRequests(null);
+            String after = collection.find(Filters.eq("requestId", requestId)).first().toJson();
+            assertFalse(after.contains(token), after);
+            assertTrue(after.contains("sealedHeaders"), after);
+        }
+        decide(checker(), "GOODWILL-POINTS", requestId, "approved").statusCode(200).body("data.state", equalTo("approved"));
+        assertEquals(2, balance());
+    }
+
+    @Test
     void oneHeaderNamedTwiceInAnySpellingIs400AndStoresNothing() {
         long other = Orgs.fresh();
         Map<String, String> headers = headers();
