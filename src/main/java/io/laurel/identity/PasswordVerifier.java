@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -48,6 +50,8 @@ public class PasswordVerifier {
     private final ThreadPoolExecutor bcrypt;
     private final byte[] cacheKey = new byte[32];
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    /** Checks under way, by the same key as {@link #remembered}. */
+    private final Map<String, CompletableFuture<Boolean>> checking = new ConcurrentHashMap<>();
 
     private record Remembered(String passwordHash, long expiresAtNanos) {
     }
@@ -90,7 +94,7 @@ public class PasswordVerifier {
             }
             String hash = user == null ? DUMMY_HASH : user.passwordHash;
             return throttle.check(normalized)
-                    .chain(counted -> run(() -> BcryptUtil.matches(password, hash)).chain(matches -> {
+                    .chain(counted -> matches(key, password, hash).chain(matches -> {
                         if (!matches || user == null) {
                             return throttle.failed(normalized).replaceWith((UserDocument) null);
                         }
@@ -104,33 +108,80 @@ public class PasswordVerifier {
         });
     }
 
-    /** bcrypt of a new password, off the event loop. */
+    /** bcrypt of a new password, off the event loop, on the same bounded pool. */
     public Uni<String> hash(String password) {
         return run(() -> BcryptUtil.bcryptHash(password, BCRYPT_COST));
     }
 
-    /**
-     * On the bcrypt pool, the result handed back on the caller's Vert.x context (where its request context lives); a
-     * full queue is a 429 at once rather than a wait nobody can bound.
-     */
     private <T> Uni<T> run(Supplier<T> work) {
-        return Uni.createFrom().emitter(emitter -> {
-            Context caller = Vertx.currentContext();
-            try {
-                bcrypt.execute(() -> {
-                    T result;
-                    try {
-                        result = work.get();
-                    } catch (RuntimeException e) {
-                        back(caller, () -> emitter.fail(e));
-                        return;
-                    }
-                    back(caller, () -> emitter.complete(result));
-                });
-            } catch (RejectedExecutionException e) {
-                emitter.fail(new LoginThrottle.Busy());
+        return answer(submit(work));
+    }
+
+    /**
+     * Whether the password matches the hash, checked once for all the callers that ask the same at the same time (a
+     * Basic client opening many requests at once costs one check, not one each).
+     */
+    private Uni<Boolean> matches(String key, String password, String hash) {
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> underWay = checking.putIfAbsent(key, mine);
+        if (underWay != null) {
+            return answer(underWay);
+        }
+        submit(() -> BcryptUtil.matches(password, hash)).whenComplete((result, failure) -> {
+            checking.remove(key, mine);
+            if (failure != null) {
+                mine.completeExceptionally(failure);
+            } else {
+                mine.complete(result);
             }
         });
+        return answer(mine);
+    }
+
+    /** On the bcrypt pool; a full queue fails at once with 429 rather than a wait nobody can bound. */
+    private <T> CompletableFuture<T> submit(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            bcrypt.execute(() -> {
+                long started = System.nanoTime();
+                try {
+                    result.complete(work.get());
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+                rest(System.nanoTime() - started);
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new LoginThrottle.Busy());
+        }
+        return result;
+    }
+
+    /** The result, handed back on the caller's Vert.x context (where its request context lives). */
+    private static <T> Uni<T> answer(CompletableFuture<T> result) {
+        return Uni.createFrom().emitter(emitter -> {
+            Context caller = Vertx.currentContext();
+            result.whenComplete((item, failure) -> back(caller, () -> {
+                if (failure != null) {
+                    emitter.fail(failure instanceof CompletionException ? failure.getCause() : failure);
+                } else {
+                    emitter.complete(item);
+                }
+            }));
+        });
+    }
+
+    /**
+     * After a check, its thread rests as long as the check took, so that checks use at most half of their threads'
+     * time: under a flood of wrong passwords the cores stay free for the requests that carry tokens. The answer has
+     * already gone back; only the next check waits.
+     */
+    private static void rest(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void back(Context context, Runnable action) {

@@ -191,6 +191,17 @@ class UserLifecycleTest {
     }
 
     @Test
+    void aBasicClientOpeningManyRequestsAtOnceCostsOneCheckAndGetsNo429() throws Exception {
+        String username = unique("burst");
+        createUser(username, "burst-pass-1", Orgs.fresh());
+        String basic = Tokens.basic(username, "burst-pass-1");
+        // More at once than the password-check queue holds: they share one check of the same credentials.
+        List<Integer> statuses = io.laurel.support.Parallel.run(3 * config.identity().passwordCheckQueue(),
+                i -> given().header("Authorization", basic).get("/api_gateway/v1/customers/1").statusCode());
+        assertTrue(statuses.stream().allMatch(s -> s == 404), statuses.toString());
+    }
+
+    @Test
     void aFloodOfWrongPasswordsLeavesTokenRequestsFast() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + MemoryStoreResource.HTTP_PORT;
