@@ -2,9 +2,13 @@ package io.laurel.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +19,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -56,6 +61,12 @@ public class PasswordVerifier {
     private record Remembered(String passwordHash, long expiresAtNanos) {
     }
 
+    /** The two hashes kept of a password: of itself, and of its MD5 in hex (the platform's Basic form). */
+    public record Hashes(String plain, String md5) {
+    }
+
+    private static final Pattern MD5_HEX = Pattern.compile("[0-9a-fA-F]{32}");
+
     PasswordVerifier(UserRepository users, LoginThrottle throttle, LaurelConfig config) {
         this.users = users;
         this.throttle = throttle;
@@ -93,8 +104,15 @@ public class PasswordVerifier {
                 return Uni.createFrom().item(user);
             }
             String hash = user == null ? DUMMY_HASH : user.passwordHash;
+            // A secret shaped like an MD5 in hex may be the platform's Basic form: checked against that hash too (an
+            // unknown user costs the same two checks, so the time does not tell whether the user exists).
+            boolean md5Form = MD5_HEX.matcher(password).matches() && (user == null || user.md5PasswordHash != null);
+            String md5Hash = user == null ? DUMMY_HASH : user.md5PasswordHash;
             return throttle.check(normalized)
-                    .chain(counted -> matches(key, password, hash).chain(matches -> {
+                    .chain(counted -> matches(key, password, hash)
+                            .chain(plain -> plain || !md5Form ? Uni.createFrom().item(plain)
+                                    : matches(key + "|md5", password.toLowerCase(Locale.ROOT), md5Hash))
+                            .chain(matches -> {
                         if (!matches || user == null) {
                             return throttle.failed(normalized).replaceWith((UserDocument) null);
                         }
@@ -108,9 +126,20 @@ public class PasswordVerifier {
         });
     }
 
-    /** bcrypt of a new password, off the event loop, on the same bounded pool. */
-    public Uni<String> hash(String password) {
-        return run(() -> BcryptUtil.bcryptHash(password, BCRYPT_COST));
+    /** bcrypt of a new password and of its MD5 in hex, off the event loop, on the same bounded pool. */
+    public Uni<Hashes> hashes(String password) {
+        return run(() -> new Hashes(BcryptUtil.bcryptHash(password, BCRYPT_COST),
+                BcryptUtil.bcryptHash(md5Hex(password), BCRYPT_COST)));
+    }
+
+    /** The lower-case hex MD5 of the password's UTF-8 bytes, as the platform's Basic clients send it. */
+    static String md5Hex(String password) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+                    .digest(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 unavailable", e);
+        }
     }
 
     private <T> Uni<T> run(Supplier<T> work) {

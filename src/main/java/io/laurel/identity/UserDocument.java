@@ -16,6 +16,11 @@ public class UserDocument {
     public String username;
     /** bcrypt; the clear password is never stored. */
     public String passwordHash;
+    /**
+     * bcrypt of the lower-case hex MD5 of the password: the platform's Basic clients send {@code username:md5hex(password)}
+     * and keep working. Absent for users whose password was set before Laurel accepted that form.
+     */
+    public String md5PasswordHash;
     public String email;
     public List<String> roles;
     public Instant createdOn;

@@ -62,13 +62,14 @@ public class UserService {
     /** Inserts a user; a taken username is a 409. */
     Uni<UserDocument> insert(long orgId, String username, String password, List<String> roles, String email,
             String createdBy) {
-        return Uni.combine().all().unis(passwords.hash(password), sequences.next("users")).asTuple()
+        return Uni.combine().all().unis(passwords.hashes(password), sequences.next("users")).asTuple()
                 .chain(hashAndId -> {
                     UserDocument user = new UserDocument();
                     user.userId = hashAndId.getItem2();
                     user.orgId = orgId;
                     user.username = normalizeUsername(username);
-                    user.passwordHash = hashAndId.getItem1();
+                    user.passwordHash = hashAndId.getItem1().plain();
+                    user.md5PasswordHash = hashAndId.getItem1().md5();
                     user.email = email;
                     user.roles = roles;
                     user.createdOn = Times.now();
@@ -132,9 +133,10 @@ public class UserService {
                 .chain(user -> passwords.verify(user.username, request.currentPassword()))
                 .onItem().ifNull().failWith(() -> ErrorCode.INVALID_INPUT.exception("The current password is wrong",
                         "currentPassword"))
-                .chain(user -> passwords.hash(request.newPassword()))
-                .chain(hash -> users.updateInOrg(caller.orgId(), caller.userId(), Updates.combine(
-                        Updates.set("passwordHash", hash), Updates.inc("tokenVersion", 1))))
+                .chain(user -> passwords.hashes(request.newPassword()))
+                .chain(hashes -> users.updateInOrg(caller.orgId(), caller.userId(), Updates.combine(
+                        Updates.set("passwordHash", hashes.plain()), Updates.set("md5PasswordHash", hashes.md5()),
+                        Updates.inc("tokenVersion", 1))))
                 .invoke(states::apply)
                 .map(UserView::of);
     }

@@ -403,7 +403,7 @@ public class WorkflowService {
                 TIME.format(doc.startTime), doc.endTime == null ? null : TIME.format(doc.endTime), entity,
                 new WorkflowView.Details(task, true, true,
                         decided ? new WorkflowRequests.AdminTask(doc.actionDecision, doc.actionMessage) : null,
-                        decided ? Boolean.TRUE : null, decided ? Boolean.TRUE : null,
+                        doc.actionDecision, decided ? Boolean.TRUE : null,
                         doc.outputStatus == null ? null : new WorkflowView.Output(doc.outputStatus, body(doc.outputBody))));
     }
 

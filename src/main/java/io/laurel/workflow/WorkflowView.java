@@ -29,7 +29,8 @@ public record WorkflowView(
             @JsonProperty("ValidateMakerAccess_Output") Boolean validateMakerAccess,
             @JsonProperty("ValidatePayload_Output") Boolean validatePayload,
             @JsonProperty("AdminTask-Payload") WorkflowRequests.AdminTask adminTask,
-            @JsonProperty("AdminTask_Output") Boolean adminTaskOutput,
+            @Schema(example = "approved", description = "The checker's decision, approved or rejected, as the platform answers it")
+            @JsonProperty("AdminTask_Output") String adminTaskOutput,
             @JsonProperty("ValidateCheckerAccess_Output") Boolean validateCheckerAccess,
             @JsonProperty("IntouchAPITask_Output") Output output) {
     }

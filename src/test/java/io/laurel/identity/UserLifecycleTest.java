@@ -191,6 +191,25 @@ class UserLifecycleTest {
     }
 
     @Test
+    void thePlatformsBasicFormWithTheMd5OfThePasswordWorksAsWellAsThePassword() throws Exception {
+        String username = unique("till");
+        createUser(username, "till-pass-1", Orgs.fresh());
+        String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest("till-pass-1".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        given().header("Authorization", Tokens.basic(username, "till-pass-1")).get("/api_gateway/v1/customers/1").then()
+                .statusCode(404);
+        given().header("Authorization", Tokens.basic(username, md5)).get("/api_gateway/v1/customers/1").then()
+                .statusCode(404);
+        given().header("Authorization", Tokens.basic(username, md5.toUpperCase())).get("/api_gateway/v1/customers/1")
+                .then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of("key", username, "secret", md5))
+                .post(IdentityResourceTest.TOKEN).then().statusCode(200);
+        String otherMd5 = md5.substring(1) + (md5.charAt(0) == 'a' ? "b" : "a");
+        given().header("Authorization", Tokens.basic(username, otherMd5)).get("/api_gateway/v1/customers/1").then()
+                .statusCode(401);
+    }
+
+    @Test
     void aBasicClientOpeningManyRequestsAtOnceCostsOneCheckAndGetsNo429() throws Exception {
         String username = unique("burst");
         createUser(username, "burst-pass-1", Orgs.fresh());

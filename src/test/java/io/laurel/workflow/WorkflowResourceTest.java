@@ -182,7 +182,7 @@ class WorkflowResourceTest {
                 .body("data.state", equalTo("approved"))
                 .body("data.endTime", notNullValue())
                 .body("data.details.'AdminTask-Payload'.actionDecision", equalTo("approved"))
-                .body("data.details.AdminTask_Output", equalTo(true))
+                .body("data.details.AdminTask_Output", equalTo("approved"))
                 .body("data.details.ValidateCheckerAccess_Output", equalTo(true))
                 .body("data.details.IntouchAPITask_Output.status", equalTo(201))
                 .body("data.details.IntouchAPITask_Output.body.createdId", notNullValue());
@@ -250,6 +250,7 @@ class WorkflowResourceTest {
         decide(checker(), "GOODWILL-POINTS", requestId, "rejected").statusCode(200)
                 .body("data.state", equalTo("rejected")).body("data.endTime", notNullValue())
                 .body("data.details.'AdminTask-Payload'.actionDecision", equalTo("rejected"))
+                .body("data.details.AdminTask_Output", equalTo("rejected"))
                 .body("data.details.IntouchAPITask_Output", nullValue());
         decide(checker(), "GOODWILL-POINTS", requestId, "approved").statusCode(400);
         assertEquals(0, balance());
