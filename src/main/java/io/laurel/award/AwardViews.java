@@ -18,9 +18,12 @@ public final class AwardViews {
     public record Issued(long customerId, String issuedId, String status) {
     }
 
+    /** An earn, with the fields of the platform's earn answer (requestId, and issuedId: null for EARN badges). */
     @Schema(name = "Earn")
     public record Earn(String badgeMetaId, long customerId, String earnedBadgeId, long earnedCount, Long expiresOn,
-            String expiresOnISO) {
+            String expiresOnISO,
+            @Schema(example = "23432", description = "The call's requestId, as text") String requestId,
+            @Schema(description = "The issue this earn used (ISSUE_EARN badges); null otherwise") String issuedId) {
     }
 
     @Schema(name = "EarnBulk")

@@ -284,7 +284,8 @@ public class EarnService {
 
     private static Earn view(BadgeMetaDocument badge, EarnDocument earn, long customerEarnedCount) {
         return new Earn(badge.id.toHexString(), earn.customerId, earn.id.toHexString(), customerEarnedCount,
-                earn.expiresOn == null ? null : EpochTime.seconds(earn.expiresOn), EpochTime.iso(earn.expiresOn));
+                earn.expiresOn == null ? null : EpochTime.seconds(earn.expiresOn), EpochTime.iso(earn.expiresOn),
+                earn.requestId, earn.issuedId == null ? null : earn.issuedId.toHexString());
     }
 
     private static EarnDocument.Held held(Reservation reservation) {

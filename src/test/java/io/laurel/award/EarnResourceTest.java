@@ -11,6 +11,7 @@ import static io.laurel.award.Awards.now;
 import static io.laurel.support.Orgs.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
@@ -70,6 +71,10 @@ class EarnResourceTest {
                 .body("data.customerId", equalTo((int) customer))
                 .body("data.earnedBadgeId", matchesPattern("[0-9a-f]{24}"))
                 .body("data.earnedCount", equalTo(1))
+                // The vendor's earn answer also carries the requestId and the issue used (null for an EARN badge).
+                .body("data.requestId", matchesPattern("seed-.*"))
+                .body("data", hasKey("issuedId"))
+                .body("data.issuedId", nullValue())
                 .extract().jsonPath();
         long expires = answer.getLong("data.expiresOn");
         assertEquals(true, expires >= before + 10 * DAY && expires <= now() + 10 * DAY, "expires 10 days on: " + expires);
@@ -105,8 +110,10 @@ class EarnResourceTest {
         long customer = Awards.customer(org);
         String badge = liveBadge(org, "ISSUE_EARN");
         earnFails(org, earnBody(badge, customer), 400, 1103);
-        issue(org, badge, List.of(customer)).statusCode(200);
-        earn(org, badge, customer).statusCode(200).body("data.earnedCount", equalTo(1));
+        String issued = issue(org, badge, List.of(customer)).statusCode(200).extract().jsonPath()
+                .getString("data.issuedBadges[0].issuedId");
+        earn(org, badge, customer).statusCode(200).body("data.earnedCount", equalTo(1))
+                .body("data.issuedId", equalTo(issued));
         as(org).contentType(ContentType.JSON).body(Map.of("badgeMetaId", badge, "customers", List.of(customer)))
                 .post(Awards.REVOKE_ISSUE).then().statusCode(200);
         earnFails(org, earnBody(badge, customer), 400, 1103);
