@@ -36,7 +36,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class LoginThrottle implements IndexedRepository {
 
-    static final String COLLECTION = "login_failures";
+    public static final String COLLECTION = "login_failures";
 
     private final ReactiveMongoCollection<Document> failures;
     private final int max;

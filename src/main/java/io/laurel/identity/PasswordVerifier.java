@@ -45,6 +45,7 @@ import io.vertx.core.Vertx;
 public class PasswordVerifier {
 
     static final int BCRYPT_COST = 10;
+    static final int MAX_USERNAME = 128;
     private static final Duration REMEMBER = Duration.ofSeconds(60);
     private static final int MAX_REMEMBERED = 10_000;
     /** Compared against when the user does not exist, so a miss costs as long as a wrong password. */
@@ -90,7 +91,8 @@ public class PasswordVerifier {
     /** The active user whose password matches, or null; a 429 failure while the username is locked or checks pile up. */
     public Uni<UserDocument> verify(String username, String password) {
         String normalized = UserService.normalizeUsername(username);
-        if (normalized == null || password == null || password.isEmpty()) {
+        // A name no user can have (usernames are at most 128 characters) is refused without a check or a count.
+        if (normalized == null || normalized.length() > MAX_USERNAME || password == null || password.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
         return users.findByUsername(normalized).chain(user -> {

@@ -33,7 +33,7 @@ public class UserStates {
     /** One user as tokens see them. */
     public record State(long orgId, Set<String> roles, boolean active, int tokenVersion, Instant updatedOn) {
         static State of(UserDocument user) {
-            return new State(user.orgId, Set.copyOf(user.roles), user.active(), user.tokenVersion,
+            return new State(user.orgId, user.roles == null ? Set.of() : Set.copyOf(user.roles), user.active(), user.tokenVersion,
                     user.updatedOn == null ? user.createdOn : user.updatedOn);
         }
     }

@@ -31,7 +31,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 
 import io.laurel.common.ApiError;
 import io.laurel.common.ApiException;
@@ -313,6 +315,7 @@ public class WorkflowService {
         List<WorkflowRequestDocument> earlier = requests.find("sealedHeaders", (Object) null).list()
                 .await().atMost(Duration.ofSeconds(60));
         int sealed = 0;
+        List<WriteModel<WorkflowRequestDocument>> writes = new ArrayList<>();
         for (WorkflowRequestDocument doc : earlier) {
             JsonNode task;
             try {
@@ -329,11 +332,13 @@ public class WorkflowService {
                 });
                 secret.keySet().forEach(name -> headers.put(name, PayloadHeaders.MASK));
             }
-            requests.updateIf(doc.requestId, Filters.exists("sealedHeaders", false), Updates.combine(
-                    Updates.set("task", task.toString()),
-                    Updates.set("sealedHeaders", secrets.seal(json.valueToTree(secret).toString(), doc.requestId))))
-                    .await().atMost(Duration.ofSeconds(10));
+            writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("requestId", doc.requestId),
+                    Filters.exists("sealedHeaders", false)), Updates.combine(Updates.set("task", task.toString()),
+                    Updates.set("sealedHeaders", secrets.seal(json.valueToTree(secret).toString(), doc.requestId)))));
             sealed += secret.isEmpty() ? 0 : 1;
+        }
+        if (!writes.isEmpty()) {
+            requests.mongoCollection().bulkWrite(writes).await().atMost(Duration.ofSeconds(60));
         }
         if (sealed > 0) {
             LOG.infof("Sealed the credentials of %d workflow requests stored by an earlier version", sealed);

@@ -67,20 +67,33 @@ class UserLifecycleTest {
         return given().header("X-CAP-API-OAUTH-TOKEN", token);
     }
 
+    /** An OrgAdmin of a fresh org who has signed in: a token from the token endpoint, which works. */
+    record Admin(long org, String username, String password, long userId, String token) {
+        static Admin signedIn(String prefix) {
+            long org = Orgs.fresh();
+            String username = unique(prefix);
+            String password = prefix + "-pass-1";
+            long userId = createUser(username, password, org, "OrgAdmin");
+            String token = IdentityResourceTest.token(username, password);
+            withToken(token).get(USERS).then().statusCode(200);
+            return new Admin(org, username, password, userId, token);
+        }
+    }
+
     @Test
     void aDeactivatedUsersTokensAndBasicLoginsGet401AndTheRecordStays() {
-        long org = Orgs.fresh();
-        String username = unique("leaver");
-        long userId = createUser(username, "leaver-pass-1", org, "OrgAdmin");
-        String token = token(username, "leaver-pass-1");
-        withToken(token).get(USERS).then().statusCode(200);
+        Admin leaver = Admin.signedIn("leaver");
+        long org = leaver.org();
+        String username = leaver.username();
+        long userId = leaver.userId();
+        String token = leaver.token();
 
         asAdmin().delete(USERS + "/" + userId).then().statusCode(200).body("data.active", equalTo(false));
 
         withToken(token).get(USERS).then().statusCode(401).body("errors[0].code", equalTo(401));
         given().header("Authorization", "Bearer " + token).get("/api_gateway/v1/customers/1").then().statusCode(401);
-        given().header("Authorization", Tokens.basic(username, "leaver-pass-1")).get(USERS).then().statusCode(401);
-        given().contentType(ContentType.JSON).body(Map.of("key", username, "secret", "leaver-pass-1"))
+        given().header("Authorization", Tokens.basic(username, leaver.password())).get(USERS).then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Map.of("key", username, "secret", leaver.password()))
                 .post(IdentityResourceTest.TOKEN).then().statusCode(401);
         asAdmin().queryParam("size", "100").get(USERS).then().statusCode(200);
         // Kept for audit, and shown as inactive to the org's admins.
@@ -90,17 +103,15 @@ class UserLifecycleTest {
         // Activated again: a new login works, the tokens from before the deactivation stay void.
         asAdmin().contentType(ContentType.JSON).body(Map.of("active", true)).put(USERS + "/" + userId).then()
                 .statusCode(200).body("data.active", equalTo(true));
-        given().header("Authorization", Tokens.basic(username, "leaver-pass-1")).get(USERS).then().statusCode(200);
+        given().header("Authorization", Tokens.basic(username, leaver.password())).get(USERS).then().statusCode(200);
         withToken(token).get(USERS).then().statusCode(401);
     }
 
     @Test
     void roleChangesApplyToTokensAlreadyIssued() {
-        long org = Orgs.fresh();
-        String username = unique("shifter");
-        long userId = createUser(username, "shifter-pass-1", org, "OrgAdmin");
-        String token = token(username, "shifter-pass-1");
-        withToken(token).get(USERS).then().statusCode(200);
+        Admin shifter = Admin.signedIn("shifter");
+        long userId = shifter.userId();
+        String token = shifter.token();
 
         asAdmin().contentType(ContentType.JSON).body(Map.of("roles", List.of("CanCheckRequest"), "email", "s@example.com"))
                 .put(USERS + "/" + userId).then().statusCode(200)
@@ -113,10 +124,9 @@ class UserLifecycleTest {
 
     @Test
     void aChangeMadeByAnotherReplicaAppliesOnTheNextRefreshWithoutAReadPerRequest() {
-        long org = Orgs.fresh();
-        String username = unique("remote");
-        long userId = createUser(username, "remote-pass-1", org, "OrgAdmin");
-        String token = token(username, "remote-pass-1");
+        Admin remote = Admin.signedIn("remote");
+        long userId = remote.userId();
+        String token = remote.token();
         try (MongoClient client = MongoClients.create(store)) {
             // What another replica's DELETE writes.
             Date now = new Date();

@@ -17,16 +17,18 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 
+import io.laurel.identity.LoginThrottle;
+
 /**
  * Reads the store of the app under test directly: every document of one org, and every document that belongs to no
  * org (request ids), as a count and a digest per collection. Two equal snapshots mean no data was written. The id
  * sequences ({@code counters}) are left out: a refused create may have drawn a number, which leaves a gap in the ids
- * and nothing else, as a database sequence does.
+ * and nothing else, as a database sequence does; so is the count of wrong passwords, which a refused login exists to
+ * write.
  */
 final class StoreSnapshot implements AutoCloseable {
 
     private static final String SEQUENCES = "counters";
-    private static final String LOGIN_FAILURES = "login_failures";
 
     private final MongoClient client;
     private final MongoDatabase db;
@@ -43,7 +45,7 @@ final class StoreSnapshot implements AutoCloseable {
         Map<String, String> snapshot = new TreeMap<>();
         for (String name : db.listCollectionNames()) {
             // Counters of ids, and the count of wrong passwords: what a refused login is meant to write.
-            if (SEQUENCES.equals(name) || LOGIN_FAILURES.equals(name)) {
+            if (SEQUENCES.equals(name) || LoginThrottle.COLLECTION.equals(name)) {
                 continue;
             }
             MessageDigest digest = sha256();
