@@ -65,9 +65,25 @@ final class AwardRules {
             throw ErrorCode.BADGE_NOT_LIVE.exception("Only an active, live badge can be issued or earned; this one is "
                     + (badge.active ? BadgeStatus.at(now, badge.startOn, badge.expiresOn) : "inactive"), "badgeMetaId");
         }
-        if (!badge.ownership.restrictedToOwners.contains(trigger.ownerType)) {
+        if (trigger.ownerType.needsOwnership() && !badge.ownership.restrictedToOwners.contains(trigger.ownerType)) {
             throw ErrorCode.OWNER_TYPE_NOT_ALLOWED.exception(trigger.ownerType
                     + " is not in the badge's restrictedToOwners", "triggeredBy.ownerType");
+        }
+    }
+
+    /**
+     * The bulk calls (issueBulk, earnBulk) need the triggering module to hold an active claim on the badge with the
+     * same referenceId, as the vendor (810, HTTP 409); Membercare needs none.
+     */
+    static void requireClaimed(BadgeMetaDocument badge, Trigger trigger) {
+        if (!trigger.ownerType.needsOwnership()) {
+            return;
+        }
+        boolean claimed = badge.ownership.claims != null && badge.ownership.claims.stream().anyMatch(c -> c.isActive
+                && c.ownerType == trigger.ownerType && c.referenceId.equals(trigger.referenceId));
+        if (!claimed) {
+            throw ErrorCode.NOT_CLAIMED.exception(ErrorCode.NOT_CLAIMED.message() + ": no active claim of "
+                    + trigger.ownerType + " with referenceId " + trigger.referenceId, "triggeredBy");
         }
     }
 

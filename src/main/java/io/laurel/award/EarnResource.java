@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.laurel.common.ApiResponse;
 import io.laurel.common.ValidateOnly;
+import io.laurel.customer.CustomerLookup;
 import io.laurel.identity.Caller;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -53,7 +54,7 @@ public class EarnResource {
     @POST
     @Path("/earn")
     @Operation(summary = "Earn a badge for a customer, under the badge's limits",
-            description = "Codes as issueBulk, plus 1103 ISSUE_EARN badge without an active issue, 1101 a customer "
+            description = "Codes as issueBulk, plus 811 (HTTP 409) ISSUE_EARN badge without an active issue, 1101 a customer "
                     + "limit is reached, 1102 a badge limit is reached (the message names the limit), 1026 unknown "
                     + "customer, 400 event more than 24 h ahead.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -61,8 +62,8 @@ public class EarnResource {
             examples = @ExampleObject(name = "seed 000", value = SEED_EARN)))
     @APIResponse(responseCode = "200", description = "Earned",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EarnResponse")))
-    @APIResponse(responseCode = "400", description = "A request-level code, 1101, 1102 or 1103")
-    @APIResponse(responseCode = "404", description = "1054 unknown badge, 1026 unknown customer")
+    @APIResponse(responseCode = "400", description = "A request-level code, 1101 or 1102")
+    @APIResponse(responseCode = "404", description = "404 unknown badge, 1026 unknown customer")
     @APIResponse(responseCode = "409", description = "Too many concurrent earns of the badge; retry")
     public Uni<RestResponse<ApiResponse<AwardViews.Earn>>> earn(@Valid @NotNull AwardRequests.Earn request,
             @Parameter(description = "true: check only, write nothing, 204 when it would succeed")
@@ -74,10 +75,10 @@ public class EarnResource {
     @POST
     @Path("/earnBulk")
     @Operation(summary = "Earn a badge for up to 1,000 customers; per-customer failures do not stop the others")
-    @APIResponse(responseCode = "200", description = "Earned; per-customer failures in errors",
+    @APIResponse(responseCode = "200", description = "Earned; per-customer failures in failedEarnBadgeErrorList",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EarnBulkResponse")))
     @APIResponse(responseCode = "400", description = "A request-level code")
-    @APIResponse(responseCode = "404", description = "1054: no such badge in the org")
+    @APIResponse(responseCode = "404", description = "404 (Passed badge is not found): no such badge in the org")
     public Uni<ApiResponse<AwardViews.EarnBulk>> earnBulk(@Valid @NotNull AwardRequests.EarnBulk request) {
         return earns.earnBulk(Caller.of(identity), request);
     }
@@ -87,9 +88,12 @@ public class EarnResource {
     @Operation(summary = "Revoke an earn; its limit slots are freed")
     @APIResponse(responseCode = "200", description = "Revoked",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RevokeEarnResponse")))
-    @APIResponse(responseCode = "400", description = "814: that earn is not active")
-    @APIResponse(responseCode = "404", description = "1054: no such badge in the org")
-    public Uni<ApiResponse<AwardViews.RevokeEarn>> revokeEarn(@Valid @NotNull AwardRequests.RevokeEarn request) {
-        return earns.revokeEarn(Caller.of(identity), request).map(ApiResponse::ok);
+    @APIResponse(responseCode = "409", description = "814: that earn is not active")
+    @APIResponse(responseCode = "404", description = "404 (Passed badge is not found): no such badge in the org; "
+            + "1026 unknown customer")
+    public Uni<ApiResponse<AwardViews.RevokeEarn>> revokeEarn(@Valid @NotNull AwardRequests.RevokeEarn request,
+            @Parameter(description = "email, mobile, externalId or cardNumber: what customerId holds (default the id)")
+            @HeaderParam(CustomerLookup.IDENTIFIER_HEADER) String identifierType) {
+        return earns.revokeEarn(Caller.of(identity), request, identifierType).map(ApiResponse::ok);
     }
 }

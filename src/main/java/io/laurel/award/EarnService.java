@@ -120,8 +120,10 @@ public class EarnService {
         String requestId = AwardRules.requestId(request.requestId());
         Trigger trigger = AwardRules.trigger(request.triggeredBy());
         List<Long> wanted = AwardRules.customers(request.customerIds(), "customerIds", MAX_BULK);
-        Instant event = AwardRules.earnEvent(EpochTime.pick(request.earnEventDate(), request.earnEventDateISO()), now);
+        Instant given = EpochTime.pick(request.earnEventDate(), request.earnEventDateISO());
+        Instant event = AwardRules.earnEvent(given != null ? given : EpochTime.pick(request.issueEventDate(), null), now);
         return catalog.require(caller.orgId(), request.badgeMetaId())
+                .invoke(badge -> AwardRules.requireClaimed(badge, trigger))
                 .map(badge -> context(badge, trigger, requestId, event, now))
                 // A call that fails after its claim may have written part of its earns: the claim is left for the
                 // retry to take over, which reports those earns as its own and earns the rest.
@@ -181,15 +183,26 @@ public class EarnService {
                         ErrorCode.REQUEST_ID_USED.message(), context.requestId));
     }
 
-    public Uni<AwardViews.RevokeEarn> revokeEarn(Caller caller, AwardRequests.RevokeEarn request) {
-        if (request.customerId() == null || request.customerId() <= 0) {
-            throw ErrorCode.INVALID_INPUT.exception("customerId is required: a positive integer", "customerId");
+    /**
+     * Revokes one earn. {@code customerId} is read as {@code identifierType} says (X-CAP-CUSTOMER-IDENTIFIER: email,
+     * mobile, externalId, cardNumber; the id when absent), as the vendor's sample sends it.
+     */
+    public Uni<AwardViews.RevokeEarn> revokeEarn(Caller caller, AwardRequests.RevokeEarn request,
+            String identifierType) {
+        if (request.customerId() == null || request.customerId().isBlank()) {
+            throw ErrorCode.INVALID_INPUT.exception("customerId is required", "customerId");
         }
         ObjectId earnId = ObjectIds.parse(request.earnedBadgeId(), "earnedBadgeId");
-        long customerId = request.customerId();
         Instant now = Times.now();
-        return catalog.require(caller.orgId(), request.badgeMetaId())
-                .chain(badge -> earns.revokeActive(caller.orgId(), badge.id, customerId, earnId, now)
+        return Uni.combine().all().unis(catalog.require(caller.orgId(), request.badgeMetaId()),
+                customers.resolve(caller.orgId(), request.customerId(), identifierType)).asTuple()
+                .chain(found -> revokeEarn(caller, found.getItem1(), found.getItem2().customerId, earnId, now));
+    }
+
+    private Uni<AwardViews.RevokeEarn> revokeEarn(Caller caller, BadgeMetaDocument badge, long customerId,
+            ObjectId earnId, Instant now) {
+        return Uni.createFrom().item(badge)
+                .chain(b -> earns.revokeActive(caller.orgId(), badge.id, customerId, earnId, now)
                         .onItem().ifNull().failWith(() -> ErrorCode.EARN_NOT_ACTIVE.exception(
                                 "No active earn " + earnId.toHexString() + " of this badge for the customer",
                                 "earnedBadgeId"))
@@ -197,7 +210,7 @@ public class EarnService {
                         .call(revoked -> limits.release(reservations(revoked)))
                         .call(revoked -> catalog.count(badge, 0, -1))
                         .map(revoked -> new AwardViews.RevokeEarn(badge.id.toHexString(), customerId,
-                                earnId.toHexString(), revoked.status.name())));
+                                earnId.toHexString(), false, revoked.status.name())));
     }
 
     private static Context context(BadgeMetaDocument badge, Trigger trigger, String requestId, Instant event,
@@ -240,18 +253,29 @@ public class EarnService {
                         null));
     }
 
+    /**
+     * Writes the reserved earns and answers in the vendor's shape: refused customers are in
+     * {@code failedEarnBadgeErrorList}, not in the envelope's errors (the vendor's answer has those empty).
+     */
     private Uni<ApiResponse<AwardViews.EarnBulk>> persistAll(Context context, List<Attempt> attempts) {
         List<Reserved> reserved = attempts.stream().filter(a -> a.reserved != null).map(Attempt::reserved).toList();
-        List<ApiError> errors = attempts.stream().filter(a -> a.error != null).map(Attempt::error).toList();
+        List<Attempt> failed = attempts.stream().filter(a -> a.error != null).toList();
         List<Earn> earned = attempts.stream().filter(a -> a.error == null)
                 .map(a -> a.reserved != null ? a.reserved.view : a.earlier).toList();
         Uni<Void> written = reserved.isEmpty() ? Uni.createFrom().voidItem()
                 : persist(context, reserved).call(() -> catalog.count(context.badge, 0, reserved.size()));
+        Instant expiresOn = AwardRules.expiresOn(context.badge.earnedBadgeExpiry, context.badge, context.event);
         return written.invoke(() -> {
             metrics.earned(reserved.size());
-            errors.forEach(e -> metrics.rejected("earn", e.code(), 1));
-        }).map(done -> ApiResponse.partial(new AwardViews.EarnBulk(context.badge.id.toHexString(),
-                TriggeredBy.of(context.trigger), earned, context.requestId), errors));
+            failed.forEach(a -> metrics.rejected("earn", a.error.code(), 1));
+        }).map(done -> ApiResponse.ok(new AwardViews.EarnBulk(context.badge.id.toHexString(),
+                TriggeredBy.of(context.trigger), expiresOn == null ? null : EpochTime.seconds(expiresOn),
+                EpochTime.iso(expiresOn),
+                earned.stream().map(e -> new AwardViews.EarnedBadge(e.customerId(), e.earnedBadgeId())).toList(),
+                attempts.size(), earned.size(), failed.size(),
+                failed.stream().map(a -> new AwardViews.FailedEarn(a.customerId, a.error.code(), a.error.message()))
+                        .toList(),
+                earned, context.requestId)));
     }
 
     /** Reserves the customer's and the badge's limits for one earn; 1101 or 1102 name the limit that refused. */
@@ -304,6 +328,6 @@ public class EarnService {
     }
 
     private static ApiException noActiveIssue(long customerId) {
-        return ErrorCode.NO_ACTIVE_ISSUE.exception(ErrorCode.NO_ACTIVE_ISSUE.message(), Long.toString(customerId));
+        return ErrorCode.ISSUE_REQUIRED.exception(ErrorCode.ISSUE_REQUIRED.message(), Long.toString(customerId));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.Filters;
@@ -54,9 +55,11 @@ public class IssueRepository implements ReactivePanacheMongoRepository<IssueDocu
     }
 
     /** Revokes the customer's active issue; null when there is none. */
-    public Uni<IssueDocument> revokeActive(long orgId, ObjectId badgeMetaId, long customerId, Instant now) {
-        return mongoCollection().findOneAndUpdate(
-                Filters.eq("activeKey", IssueDocument.activeKey(orgId, badgeMetaId, customerId)),
+    /** Revokes the customer's active issue of the badge; when {@code issueId} is given, only if it is that one. */
+    public Uni<IssueDocument> revokeActive(long orgId, ObjectId badgeMetaId, long customerId, ObjectId issueId,
+            Instant now) {
+        Bson active = Filters.eq("activeKey", IssueDocument.activeKey(orgId, badgeMetaId, customerId));
+        return mongoCollection().findOneAndUpdate(issueId == null ? active : Filters.and(active, Filters.eq("_id", issueId)),
                 Updates.combine(Updates.set("status", IssueDocument.IssueStatus.REVOKED.name()),
                         Updates.set("endedOn", now), Updates.unset("activeKey")),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));

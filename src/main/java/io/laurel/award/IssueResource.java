@@ -55,7 +55,7 @@ public class IssueResource {
     @POST
     @Path("/issueBulk")
     @Operation(summary = "Issue an ISSUE_EARN badge to up to 10,000 customers",
-            description = "Request codes: 804 requestId missing, 803 triggeredBy missing, 716 ownerType missing, 1054 "
+            description = "Request codes: 804 requestId missing, 803 triggeredBy missing, 716 ownerType missing, 404 "
                     + "badge unknown, 801 not ISSUE_EARN, 1039 not active or not live, 714 ownerType not allowed, 816 "
                     + "event outside the badge, 809 requestId used. Per customer, in errors with the customerId as "
                     + "reference: 1026 unknown customer, 1040 active issue exists.")
@@ -65,7 +65,7 @@ public class IssueResource {
     @APIResponse(responseCode = "200", description = "Issued; per-customer failures in errors",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "IssueBulkResponse")))
     @APIResponse(responseCode = "400", description = "A request-level code")
-    @APIResponse(responseCode = "404", description = "1054: no such badge in the org")
+    @APIResponse(responseCode = "404", description = "404 (Passed badge is not found): no such badge in the org")
     public Uni<RestResponse<ApiResponse<AwardViews.IssueBulk>>> issueBulk(
             @Valid @NotNull AwardRequests.IssueBulk request,
             @Parameter(description = "true: check only, write nothing, 204 when it would succeed")
@@ -80,7 +80,7 @@ public class IssueResource {
     @APIResponse(responseCode = "200", description = "One line per customer; error set where nothing was revoked",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RevokeIssueResponse")))
     @APIResponse(responseCode = "400", description = "Invalid input")
-    @APIResponse(responseCode = "404", description = "1054: no such badge in the org")
+    @APIResponse(responseCode = "404", description = "404 (Passed badge is not found): no such badge in the org")
     public Uni<ApiResponse<AwardViews.RevokeIssue>> revokeIssue(@Valid @NotNull AwardRequests.RevokeIssue request) {
         return issues.revokeIssue(Caller.of(identity), request).map(ApiResponse::ok);
     }

@@ -2,6 +2,7 @@ package io.laurel.award;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,7 @@ public class IssueService {
                 throw ErrorCode.NOT_ISSUE_EARN.exception(ErrorCode.NOT_ISSUE_EARN.message(), "badgeMetaId");
             }
             AwardRules.requireLiveAndOwned(badge, trigger, now);
+            AwardRules.requireClaimed(badge, trigger);
             Instant event = EpochTime.pick(request.issueEventDate(), request.issueEventDateISO());
             event = event == null ? now : event;
             AwardRules.requireWithinBadge(badge, event, "issueEventDate");
@@ -96,32 +98,73 @@ public class IssueService {
                             .call(() -> requestIds.finish(caller.orgId(), requestId))
                             .onFailure().call(() -> requestIds.abandon(caller.orgId(), requestId)))
                     .invoke(result -> {
-                        metrics.issued(result.issued.size());
-                        result.errors.forEach(e -> metrics.rejected("issue", e.code(), 1));
+                        metrics.issued(result.inserted);
+                        result.issued.stream().filter(i -> i.error() != null)
+                                .forEach(i -> metrics.rejected("issue", i.error().code(), 1));
                     })
-                    .map(result -> ApiResponse.partial(new AwardViews.IssueBulk(badge.id.toHexString(),
+                    .map(result -> ApiResponse.ok(new AwardViews.IssueBulk(badge.id.toHexString(),
                             TriggeredBy.of(trigger), expiresOn == null ? null : EpochTime.seconds(expiresOn),
-                            EpochTime.iso(expiresOn), result.issued, requestId), result.errors));
+                            EpochTime.iso(expiresOn), result.issued, requestId)));
         });
     }
 
-    /** Revokes the active issue of each of up to 20 customers; a customer without one gets an error line. */
+    /**
+     * Revokes issues: the active issue of each of up to 20 {@code customers}, or each of up to 20
+     * {@code revokeIssuals} (an issue id and the customer who must hold it; this list wins when both are sent). A line
+     * that cannot be revoked carries an {@code error}; none given is 1051.
+     */
     public Uni<AwardViews.RevokeIssue> revokeIssue(Caller caller, AwardRequests.RevokeIssue request) {
-        List<Long> wanted = AwardRules.customers(request.customers(), "customers", MAX_REVOKE);
+        boolean byIssue = request.revokeIssuals() != null && !request.revokeIssuals().isEmpty();
+        if (!byIssue && (request.customers() == null || request.customers().isEmpty())) {
+            throw ErrorCode.REVOKE_TARGET_MISSING.exception(ErrorCode.REVOKE_TARGET_MISSING.message(), "revokeIssuals");
+        }
+        if (byIssue && request.revokeIssuals().size() > MAX_REVOKE) {
+            throw ErrorCode.INVALID_INPUT.exception("revokeIssuals must list 1 to " + MAX_REVOKE + " issues",
+                    "revokeIssuals");
+        }
+        List<Long> wanted = byIssue ? List.of() : AwardRules.customers(request.customers(), "customers", MAX_REVOKE);
+        if (byIssue) {
+            for (int i = 0; i < request.revokeIssuals().size(); i++) {
+                Long customerId = request.revokeIssuals().get(i).customerId();
+                if (customerId == null || customerId <= 0) {
+                    throw ErrorCode.INVALID_INPUT.exception("customerId is required: a positive integer",
+                            "revokeIssuals[" + i + "].customerId");
+                }
+            }
+        }
         Instant now = Times.now();
         return catalog.require(caller.orgId(), request.badgeMetaId()).chain(badge -> Uni.join()
-                .all(wanted.stream().map(customerId -> issues.revokeActive(caller.orgId(), badge.id, customerId, now)
-                        .map(revoked -> revoked == null
-                                ? new RevokedIssue(customerId, null, "No active issue of this badge for the customer")
-                                : new RevokedIssue(customerId, revoked.id.toHexString(), null)))
-                        .toList())
+                .all(byIssue
+                        ? request.revokeIssuals().stream().map(issual -> revokeOne(caller, badge, issual, now)).toList()
+                        : wanted.stream().map(customerId -> issues.revokeActive(caller.orgId(), badge.id, customerId,
+                                null, now).map(revoked -> line(customerId, revoked))).toList())
                 .andFailFast()
                 .call(lines -> catalog.count(badge, -lines.stream().filter(l -> l.error() == null).count(), 0))
-                .map(lines -> new AwardViews.RevokeIssue(badge.id.toHexString(), lines)));
+                .map(lines -> new AwardViews.RevokeIssue(badge.id.toHexString(), lines, null)));
     }
 
-    /** The customers issued (by this call, or by the cut-off call it took over), and how many this call inserted. */
-    private record Outcome(List<Issued> issued, List<ApiError> errors, int inserted) {
+    private Uni<RevokedIssue> revokeOne(Caller caller, BadgeMetaDocument badge, AwardRequests.Issual issual,
+            Instant now) {
+        long customerId = issual.customerId();
+        if (issual.issueId() == null || !ObjectId.isValid(issual.issueId())) {
+            return Uni.createFrom().item(line(customerId, null));
+        }
+        return issues.revokeActive(caller.orgId(), badge.id, customerId, new ObjectId(issual.issueId()), now)
+                .map(revoked -> line(customerId, revoked));
+    }
+
+    private static RevokedIssue line(long customerId, IssueDocument revoked) {
+        return revoked == null
+                ? new RevokedIssue(customerId, null, new AwardViews.ItemError(ErrorCode.NOT_FOUND.code(),
+                        "Customer doesn't have issue instance", null))
+                : new RevokedIssue(customerId, revoked.id.toHexString(), null);
+    }
+
+    /**
+     * One line per customer: issued (by this call, or by the cut-off call it took over) or refused with an error; and
+     * how many this call inserted.
+     */
+    private record Outcome(List<Issued> issued, int inserted) {
     }
 
     private Uni<Outcome> insert(BadgeMetaDocument badge, List<Long> wanted, Set<Long> known, Trigger trigger,
@@ -149,47 +192,49 @@ public class IssueService {
                         .map(result -> Set.<Integer>of())
                         .onFailure(IssueService::onlyDuplicates)
                         .recoverWithItem(e -> duplicateIndexes((MongoBulkWriteException) e));
-        return duplicates.chain(failed -> earlierOfThisRequest(badge, documents, failed, requestId, now, takenOver)
-                .map(earlier -> {
+        return duplicates.chain(failed -> activeOfRefused(badge, documents, failed, now)
+                .map(active -> {
                     List<Issued> issued = new ArrayList<>();
-                    List<ApiError> errors = new ArrayList<>();
-                    Set<Long> refused = new HashSet<>();
+                    Map<Long, Issued> refused = new HashMap<>();
                     for (int i = 0; i < documents.size(); i++) {
                         IssueDocument issue = documents.get(i);
-                        IssueDocument mine = earlier.get(issue.customerId);
-                        if (mine != null) {
-                            issued.add(new Issued(mine.customerId, mine.id.toHexString(), mine.status.name()));
+                        IssueDocument holder = active.get(issue.customerId);
+                        if (failed.contains(i) && holder != null && takenOver && requestId.equals(holder.requestId)) {
+                            issued.add(new Issued(holder.customerId, holder.id.toHexString(), holder.status.name()));
                         } else if (failed.contains(i)) {
-                            refused.add(issue.customerId);
+                            refused.put(issue.customerId, new Issued(issue.customerId,
+                                    holder == null ? null : holder.id.toHexString(),
+                                    holder == null ? null : holder.status.name(),
+                                    new AwardViews.ItemError(ErrorCode.ACTIVE_ISSUE_EXISTS.code(),
+                                            ErrorCode.ACTIVE_ISSUE_EXISTS.message(), null)));
                         } else {
                             issued.add(new Issued(issue.customerId, issue.id.toHexString(), issue.status.name()));
                         }
                     }
                     for (Long customerId : wanted) {
                         if (!known.contains(customerId)) {
-                            errors.add(ApiError.of(ErrorCode.CUSTOMER_NOT_FOUND, ErrorCode.CUSTOMER_NOT_FOUND.message(),
-                                    customerId.toString()));
-                        } else if (refused.contains(customerId)) {
-                            errors.add(ApiError.of(ErrorCode.ACTIVE_ISSUE_EXISTS,
-                                    ErrorCode.ACTIVE_ISSUE_EXISTS.message(), customerId.toString()));
+                            issued.add(new Issued(customerId, null, null, new AwardViews.ItemError(
+                                    ErrorCode.CUSTOMER_NOT_FOUND.code(), ErrorCode.CUSTOMER_NOT_FOUND.message(), null)));
+                        } else if (refused.containsKey(customerId)) {
+                            issued.add(refused.get(customerId));
                         }
                     }
-                    return new Outcome(issued, errors, documents.size() - failed.size());
+                    return new Outcome(issued, documents.size() - failed.size());
                 }));
     }
 
     /**
-     * For a call that took over a cut-off one: of the customers refused for an active issue, those whose issue that
-     * call made, by customer. One query by the unique active keys; none for a fresh call.
+     * The active issues of the customers refused for holding one, by customer: their id and status answer the
+     * refusal, and for a call that took over a cut-off one, those made under its requestId are its own. One query;
+     * none when nobody was refused.
      */
-    private Uni<Map<Long, IssueDocument>> earlierOfThisRequest(BadgeMetaDocument badge, List<IssueDocument> documents,
-            Set<Integer> failed, String requestId, Instant now, boolean takenOver) {
-        if (!takenOver || failed.isEmpty()) {
+    private Uni<Map<Long, IssueDocument>> activeOfRefused(BadgeMetaDocument badge, List<IssueDocument> documents,
+            Set<Integer> failed, Instant now) {
+        if (failed.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         List<Long> refused = failed.stream().map(i -> documents.get(i).customerId).toList();
         return issues.findActive(badge.orgId, badge.id, refused, now).map(active -> active.stream()
-                .filter(issue -> requestId.equals(issue.requestId))
                 .collect(Collectors.toMap(issue -> issue.customerId, Function.identity(), (a, b) -> a)));
     }
 

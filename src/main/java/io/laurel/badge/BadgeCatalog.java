@@ -24,7 +24,7 @@ public class BadgeCatalog {
         this.badges = badges;
     }
 
-    /** The badge of the org; 400 when the id is missing or malformed, 1054 when it names no badge of the org. */
+    /** The badge of the org; 400 when the id is missing or malformed, 404 when it names no badge of the org. */
     public Uni<BadgeMetaDocument> require(long orgId, String badgeMetaId) {
         if (badgeMetaId == null || badgeMetaId.isBlank()) {
             return Uni.createFrom().failure(ErrorCode.INVALID_INPUT.exception("badgeMetaId is required", "badgeMetaId"));

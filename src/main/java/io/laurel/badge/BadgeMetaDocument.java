@@ -14,6 +14,8 @@ public class BadgeMetaDocument {
     public static final String COLLECTION = "badge_metas";
 
     public ObjectId id;
+    /** The org's running number of the badge, as the vendor answers {@code badgeNumericId}; absent on older badges. */
+    public Long badgeNumericId;
     public long orgId;
     public String name;
     public String description;
@@ -37,9 +39,25 @@ public class BadgeMetaDocument {
     /** Optimistic version: every update of the definition is conditional on it and increments it. */
     public long version;
     public Instant createdOn;
+    /** Username of the creator. */
     public String createdBy;
+    /** User id of the creator, as the vendor answers {@code createdBy}; absent on badges of earlier versions. */
+    public Long createdById;
     public Instant lastUpdatedOn;
     public String lastUpdatedBy;
+    public Long lastUpdatedById;
+    public List<Benefit> benefits;
+
+    @RegisterForReflection
+    public static class Benefit {
+        public String benefitType;
+        public Long seriesId;
+        public Long programId;
+        public Long promotionId;
+        public Long allocationStrategyId;
+        public Long expirationStrategyId;
+        public Long defaultTillId;
+    }
 
     @RegisterForReflection
     public static class Ownership {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.laurel.badge.BadgeMetaDocument.Benefit;
 import io.laurel.badge.BadgeMetaDocument.Claim;
 import io.laurel.badge.BadgeMetaDocument.Constraint;
 import io.laurel.badge.BadgeMetaDocument.Expiry;
@@ -15,6 +16,7 @@ import io.laurel.badge.BadgeMetaDocument.Ownership;
 import io.laurel.badge.BadgeMetaDocument.Tag;
 import io.laurel.badge.BadgeMetaRequest.ConstraintRequest;
 import io.laurel.badge.BadgeMetaRequest.ExpiryRequest;
+import io.laurel.badge.BadgeMetaView.BenefitView;
 import io.laurel.badge.BadgeMetaView.ClaimView;
 import io.laurel.badge.BadgeMetaView.ConstraintView;
 import io.laurel.badge.BadgeMetaView.ExpiryView;
@@ -26,6 +28,9 @@ import io.laurel.common.ObjectIds;
 
 /** Between the API's records and the stored document. */
 final class BadgeMetaMapper {
+
+    static final String WITH_BADGE_META = "WITH_BADGE_META";
+    static final String FIXED_DATE = "FIXED_DATE";
 
     private BadgeMetaMapper() {
     }
@@ -56,11 +61,8 @@ final class BadgeMetaMapper {
             ownership.claims = doc.ownership == null ? new ArrayList<>() : doc.ownership.claims;
             doc.ownership = ownership;
         }
-        if (request.customerConstraints() != null) {
-            doc.customerConstraints = map(request.customerConstraints(), BadgeMetaMapper::constraint);
-        }
-        if (request.badgeConstraints() != null) {
-            doc.badgeConstraints = map(request.badgeConstraints(), BadgeMetaMapper::constraint);
+        if (request.customerConstraints() != null || request.badgeConstraints() != null) {
+            placeConstraints(request, doc);
         }
         if (request.earnedBadgeExpiry() != null) {
             doc.earnedBadgeExpiry = expiry(request.earnedBadgeExpiry());
@@ -95,6 +97,58 @@ final class BadgeMetaMapper {
         if (request.active() != null) {
             doc.active = request.active();
         }
+        if (request.benefits() != null) {
+            doc.benefits = map(request.benefits(), b -> {
+                Benefit benefit = new Benefit();
+                benefit.benefitType = b.benefitType();
+                benefit.seriesId = b.seriesId();
+                benefit.programId = b.programId();
+                benefit.promotionId = b.promotionId();
+                benefit.allocationStrategyId = b.allocationStrategyId();
+                benefit.expirationStrategyId = b.expirationStrategyId();
+                benefit.defaultTillId = b.defaultTillId();
+                return benefit;
+            });
+        }
+    }
+
+    /**
+     * Each constraint goes to the list of its kind, whichever list it came in (the vendor moves a customer-level one
+     * sent in badgeConstraints, and the reverse); a list that is given or receives one is replaced. Repeated no-limit
+     * items are one.
+     */
+    private static void placeConstraints(BadgeMetaRequest request, BadgeMetaDocument doc) {
+        List<ConstraintRequest> all = new ArrayList<>();
+        if (request.customerConstraints() != null) {
+            all.addAll(request.customerConstraints());
+        }
+        if (request.badgeConstraints() != null) {
+            all.addAll(request.badgeConstraints());
+        }
+        for (boolean perCustomer : new boolean[] {true, false}) {
+            List<ConstraintRequest> given = perCustomer ? request.customerConstraints() : request.badgeConstraints();
+            List<Constraint> placed = new ArrayList<>();
+            boolean noLimit = false;
+            for (ConstraintRequest r : all) {
+                if (r.constraintType().perCustomer() != perCustomer) {
+                    continue;
+                }
+                boolean isNoLimit = r.constraintType() == ConstraintType.CUSTOMER_BADGE_NO_LIMIT
+                        || r.constraintType() == ConstraintType.BADGE_NO_LIMIT;
+                if (isNoLimit && noLimit) {
+                    continue;
+                }
+                noLimit |= isNoLimit;
+                placed.add(constraint(r));
+            }
+            if (given != null || !placed.isEmpty()) {
+                if (perCustomer) {
+                    doc.customerConstraints = placed;
+                } else {
+                    doc.badgeConstraints = placed;
+                }
+            }
+        }
     }
 
     /** A copy whose fields can be replaced without touching the original's. */
@@ -125,16 +179,24 @@ final class BadgeMetaMapper {
         c.createdBy = d.createdBy;
         c.lastUpdatedOn = d.lastUpdatedOn;
         c.lastUpdatedBy = d.lastUpdatedBy;
+        c.createdById = d.createdById;
+        c.lastUpdatedById = d.lastUpdatedById;
+        c.badgeNumericId = d.badgeNumericId;
+        c.benefits = d.benefits;
         return c;
     }
 
     static BadgeMetaView view(BadgeMetaDocument d, Instant now) {
+        return view(d, now, null);
+    }
+
+    static BadgeMetaView view(BadgeMetaDocument d, Instant now, String groupName) {
         String id = d.id.toHexString();
         Map<String, String> customFields = new LinkedHashMap<>();
         if (d.customFields != null) {
             d.customFields.forEach(f -> customFields.put(f.name, f.value));
         }
-        return new BadgeMetaView(id, id, d.orgId, d.name, d.description,
+        return new BadgeMetaView(id, id, d.badgeNumericId, d.orgId, d.name, d.description,
                 EpochTime.seconds(d.startOn), EpochTime.iso(d.startOn),
                 EpochTime.seconds(d.expiresOn), EpochTime.iso(d.expiresOn),
                 BadgeStatus.at(now, d.startOn, d.expiresOn), d.earnType,
@@ -146,35 +208,52 @@ final class BadgeMetaMapper {
                 map(d.images, i -> new ImageView(i.name, i.fileSvcHandle, i.url, i.tag)),
                 map(d.tags, t -> new TagView(t.name, t.value)),
                 customFields,
-                d.badgeGroupId == null ? null : d.badgeGroupId.toHexString(),
+                map(d.benefits, b -> new BenefitView(b.benefitType, b.seriesId, b.programId, b.promotionId,
+                        b.allocationStrategyId, b.expirationStrategyId, b.defaultTillId)),
+                d.badgeGroupId == null ? null : d.badgeGroupId.toHexString(), groupName,
                 d.badgeRank, d.active, d.issuedCount, d.earnedCount,
-                EpochTime.iso(d.createdOn), d.createdBy, EpochTime.iso(d.lastUpdatedOn), d.lastUpdatedBy);
+                EpochTime.decimal(d.createdOn), EpochTime.iso(d.createdOn), d.createdById,
+                EpochTime.decimal(d.lastUpdatedOn), EpochTime.iso(d.lastUpdatedOn), d.lastUpdatedById);
     }
 
     private static Constraint constraint(ConstraintRequest r) {
         Constraint c = new Constraint();
         c.constraintType = r.constraintType();
         c.referenceId = r.referenceId();
-        c.maxEarnLimit = r.maxEarnLimit();
-        c.maxEarnForDays = r.maxEarnForDays();
-        c.rollForDays = r.rollForDays();
-        c.maxEarnForWeeks = r.maxEarnForWeeks();
-        c.rollForWeeks = r.rollForWeeks();
-        c.maxEarnForMonths = r.maxEarnForMonths();
-        c.rollForMonths = r.rollForMonths();
+        c.maxEarnLimit = given(r.maxEarnLimit());
+        c.maxEarnForDays = given(r.maxEarnForDays());
+        c.rollForDays = given(r.rollForDays());
+        c.maxEarnForWeeks = given(r.maxEarnForWeeks());
+        c.rollForWeeks = given(r.rollForWeeks());
+        c.maxEarnForMonths = given(r.maxEarnForMonths());
+        c.rollForMonths = given(r.rollForMonths());
         c.durationType = r.durationType();
-        c.refreshRate = r.refreshRate();
+        c.refreshRate = given(r.refreshRate());
         c.rollType = r.rollType();
-        c.rollValue = r.rollValue();
+        c.rollValue = given(r.rollValue());
         c.startDate = EpochTime.pick(r.startDate(), r.startDateISO());
         c.endDate = EpochTime.pick(r.endDate(), r.endDateISO());
         c.cycleStatus = r.cycleStatus();
         return c;
     }
 
+    /** 0 is "not given", as the vendor's samples send it for fields a constraint kind does not use. */
+    static Integer given(Integer number) {
+        return number == null || number == 0 ? null : number;
+    }
+
+    /** The vendor's expiry forms read as Laurel's kinds (see {@link ExpiryRequest}). */
+    static ExpiryType expiryType(ExpiryRequest r) {
+        if (r.expiryType() == ExpiryType.ABSOLUTE && (Boolean.TRUE.equals(r.expireWithBadgeMeta())
+                || WITH_BADGE_META.equalsIgnoreCase(r.type()))) {
+            return ExpiryType.WITH_BADGE_META;
+        }
+        return r.expiryType();
+    }
+
     private static Expiry expiry(ExpiryRequest r) {
         Expiry e = new Expiry();
-        e.expiryType = r.expiryType();
+        e.expiryType = expiryType(r);
         e.expiresOn = EpochTime.pick(r.expiresOn(), r.expiresOnISO());
         e.relativeExpiryType = r.relativeExpiryType();
         e.value = r.value();
@@ -200,12 +279,18 @@ final class BadgeMetaMapper {
                 end == null ? null : EpochTime.seconds(end), EpochTime.iso(end));
     }
 
+    /** In the vendor's form: WITH_BADGE_META is ABSOLUTE with {@code type} and {@code expireWithBadgeMeta}. */
     private static ExpiryView expiryView(Expiry e) {
-        if (e == null) {
-            return new ExpiryView(ExpiryType.WITH_BADGE_META, null, null, null, null);
-        }
-        return new ExpiryView(e.expiryType, e.expiresOn == null ? null : EpochTime.seconds(e.expiresOn),
-                EpochTime.iso(e.expiresOn), e.relativeExpiryType, e.value);
+        ExpiryType type = e == null ? ExpiryType.WITH_BADGE_META : e.expiryType;
+        return switch (type) {
+            case WITH_BADGE_META -> new ExpiryView(ExpiryType.ABSOLUTE.name(), WITH_BADGE_META, true, null, null,
+                    null, null, null);
+            case ABSOLUTE -> new ExpiryView(type.name(), FIXED_DATE, false, EpochTime.seconds(e.expiresOn),
+                    EpochTime.iso(e.expiresOn), null, null, null);
+            case RELATIVE -> new ExpiryView(type.name(), null, null, null, null, e.relativeExpiryType,
+                    e.relativeExpiryType, e.value);
+            case NEVER -> new ExpiryView(type.name(), null, null, null, null, null, null, null);
+        };
     }
 
     private static <A, B> List<B> map(List<A> list, Function<A, B> f) {

@@ -76,7 +76,7 @@ public class BadgeMetaResource {
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BadgeMetaResponse")))
     @APIResponse(responseCode = "400", description = "Invalid change")
-    @APIResponse(responseCode = "404", description = "1054: no such badge in the org")
+    @APIResponse(responseCode = "404", description = "404 (Passed badge is not found): no such badge in the org")
     @APIResponse(responseCode = "409", description = "Changed concurrently; read again and retry")
     public Uni<ApiResponse<BadgeMetaView>> update(@Valid @NotNull BadgeMetaRequest request,
             @HeaderParam(MIGRATION_HEADER) String migration) {
@@ -88,7 +88,7 @@ public class BadgeMetaResource {
     @Operation(summary = "Get a badge definition")
     @APIResponse(responseCode = "200", description = "The badge",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BadgeMetaResponse")))
-    @APIResponse(responseCode = "404", description = "1054: no such badge in the org")
+    @APIResponse(responseCode = "404", description = "404 (Passed badge is not found): no such badge in the org")
     public Uni<ApiResponse<BadgeMetaView>> get(@PathParam("id") String id) {
         return badges.get(Caller.of(identity), id).map(ApiResponse::ok);
     }
@@ -110,10 +110,12 @@ public class BadgeMetaResource {
     @Path("/{id}/claim")
     @Operation(summary = "Claim the badge for an owner (idempotent)")
     @APIResponse(responseCode = "200", description = "Claimed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BadgeMetaResponse")))
-    @APIResponse(responseCode = "400", description = "714: owner type not in restrictedToOwners")
-    @APIResponse(responseCode = "404", description = "1054: no such badge in the org")
-    public Uni<ApiResponse<BadgeMetaView>> claim(@PathParam("id") String id, @Valid @NotNull ClaimRequest request) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BadgeClaimResponse")))
+    @APIResponse(responseCode = "400", description = "714: owner type not in restrictedToOwners; 716 ownerType "
+            + "missing; 717 referenceId missing")
+    @APIResponse(responseCode = "404", description = "404 (Passed badge is not found): no such badge in the org")
+    public Uni<ApiResponse<BadgeMetaView.ClaimAnswer>> claim(@PathParam("id") String id,
+            @Valid @NotNull ClaimRequest request) {
         return badges.claim(Caller.of(identity), id, request).map(ApiResponse::ok);
     }
 
@@ -121,10 +123,11 @@ public class BadgeMetaResource {
     @Path("/{id}/unclaim")
     @Operation(summary = "Release an owner's claim (kept with isActive false)")
     @APIResponse(responseCode = "200", description = "Unclaimed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BadgeMetaResponse")))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BadgeClaimResponse")))
     @APIResponse(responseCode = "400", description = "737: no such active claim")
-    @APIResponse(responseCode = "404", description = "1054: no such badge in the org")
-    public Uni<ApiResponse<BadgeMetaView>> unclaim(@PathParam("id") String id, @Valid @NotNull ClaimRequest request) {
+    @APIResponse(responseCode = "404", description = "404 (Passed badge is not found): no such badge in the org")
+    public Uni<ApiResponse<BadgeMetaView.ClaimAnswer>> unclaim(@PathParam("id") String id,
+            @Valid @NotNull ClaimRequest request) {
         return badges.unclaim(Caller.of(identity), id, request).map(ApiResponse::ok);
     }
 

@@ -24,7 +24,9 @@ final class BadgeMetaRules {
         require(d.name != null && !d.name.isBlank(), "name is required", "name");
         require(d.startOn != null, "startOn (or startOnISO) is required", "startOn");
         require(d.expiresOn != null, "expiresOn (or expiresOnISO) is required", "expiresOn");
-        require(d.expiresOn.isAfter(d.startOn), "expiresOn must be after startOn", "expiresOn");
+        if (!d.expiresOn.isAfter(d.startOn)) {
+            throw ErrorCode.START_AFTER_END.exception("expiresOn must be after startOn", "expiresOn");
+        }
         require(d.earnType != null, "earnType is required: EARN or ISSUE_EARN", "earnType");
         if (d.ownership == null || d.ownership.restrictedToOwners == null || d.ownership.restrictedToOwners.isEmpty()) {
             throw ErrorCode.NO_OWNER.exception(ErrorCode.NO_OWNER.message(), "ownership.restrictedToOwners");
@@ -34,6 +36,27 @@ final class BadgeMetaRules {
         checkDistinctReferences(d);
         checkExpiry(d.earnedBadgeExpiry, "earnedBadgeExpiry", d);
         checkExpiry(d.issuedBadgeExpiry, "issuedBadgeExpiry", d);
+    }
+
+    /**
+     * On update, a list of limits may not switch between fixed windows and the other limits (fixed value, rolling
+     * window): their counters mean different things (826, as the vendor).
+     */
+    static void checkKindKept(List<Constraint> stored, List<Constraint> updated, String field) {
+        boolean storedWindow = has(stored, true);
+        boolean storedOther = has(stored, false);
+        boolean newWindow = has(updated, true) && !storedWindow;
+        boolean newOther = has(updated, false) && !storedOther;
+        if ((newWindow && storedOther) || (newOther && storedWindow)) {
+            throw ErrorCode.CONSTRAINT_KIND_CHANGE.exception(ErrorCode.CONSTRAINT_KIND_CHANGE.message(), field);
+        }
+    }
+
+    private static boolean has(List<Constraint> constraints, boolean fixedWindow) {
+        return constraints != null && constraints.stream().anyMatch(c -> c.constraintType != null
+                && c.constraintType != ConstraintType.CUSTOMER_BADGE_NO_LIMIT
+                && c.constraintType != ConstraintType.BADGE_NO_LIMIT
+                && isFixedWindow(c.constraintType) == fixedWindow);
     }
 
     static boolean isFixedWindow(ConstraintType type) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -34,12 +35,17 @@ public class BadgeMetaService {
     /** A startOn this far behind the server clock still counts as "now" (the request took time to arrive). */
     static final Duration START_GRACE = Duration.ofMinutes(1);
 
+    /** The sequence of {@code badgeNumericId}s, one per org. */
+    static final String NUMERIC_ID_SEQUENCE = "badgeNumericId:";
+
     private final BadgeMetaRepository badges;
     private final BadgeGroupService groups;
+    private final SequenceRepository sequences;
 
-    BadgeMetaService(BadgeMetaRepository badges, BadgeGroupService groups) {
+    BadgeMetaService(BadgeMetaRepository badges, BadgeGroupService groups, SequenceRepository sequences) {
         this.badges = badges;
         this.groups = groups;
+        this.sequences = sequences;
     }
 
     public Uni<BadgeMetaView> create(Caller caller, BadgeMetaRequest request, boolean migration) {
@@ -49,21 +55,54 @@ public class BadgeMetaService {
         badge.active = true;
         badge.createdOn = now;
         badge.createdBy = caller.username();
+        badge.createdById = caller.userId();
         badge.lastUpdatedOn = now;
         badge.lastUpdatedBy = caller.username();
+        badge.lastUpdatedById = caller.userId();
         return Uni.createFrom().item(badge)
                 .invoke(b -> {
                     BadgeMetaMapper.apply(request, b);
                     BadgeMetaRules.check(b);
                     if (!migration) {
                         requireNotPast(b.startOn, now);
+                        requireNotExpired(b.expiresOn, now);
                     }
+                    addClaims(b, request.ownership() == null ? null : request.ownership().claims());
                 })
                 .call(b -> b.badgeGroupId == null ? Uni.createFrom().voidItem()
                         : groups.require(caller.orgId(), b.badgeGroupId))
+                .call(b -> sequences.next(NUMERIC_ID_SEQUENCE + caller.orgId()).invoke(n -> b.badgeNumericId = n))
                 .chain(badges::persist)
                 .onFailure(SequenceRepository::isDuplicateKey).transform(e -> duplicateName())
-                .map(b -> BadgeMetaMapper.view(b, now));
+                .chain(b -> withGroupName(b, now));
+    }
+
+    /** The claims a create carries, made as the claim call would: owner types must be among the owners (714). */
+    private static void addClaims(BadgeMetaDocument badge, List<ClaimRequest> claims) {
+        if (claims == null) {
+            return;
+        }
+        for (ClaimRequest request : claims) {
+            ClaimRequest claim = request.required();
+            if (!badge.ownership.restrictedToOwners.contains(claim.ownerType())) {
+                throw ErrorCode.OWNER_TYPE_NOT_ALLOWED.exception(claim.ownerType()
+                        + " is not in the badge's restrictedToOwners", "ownership.claims");
+            }
+            boolean known = badge.ownership.claims.stream().anyMatch(c -> c.ownerType == claim.ownerType()
+                    && c.referenceId.equals(claim.referenceId()));
+            if (!known) {
+                badge.ownership.claims.add(BadgeMetaMapper.claim(claim.ownerType(), claim.referenceId()));
+            }
+        }
+    }
+
+    /** The view of one badge, with its group's name. */
+    private Uni<BadgeMetaView> withGroupName(BadgeMetaDocument badge, Instant now) {
+        if (badge.badgeGroupId == null) {
+            return Uni.createFrom().item(BadgeMetaMapper.view(badge, now));
+        }
+        return groups.names(badge.orgId, List.of(badge.badgeGroupId))
+                .map(names -> BadgeMetaMapper.view(badge, now, names.get(badge.badgeGroupId)));
     }
 
     /**
@@ -92,14 +131,14 @@ public class BadgeMetaService {
                 .onFailure(SequenceRepository::isDuplicateKey).transform(e -> duplicateName())
                 .onItem().ifNull().failWith(() -> ErrorCode.CONFLICT.exception(
                         "The badge changed while it was being updated; read it again and retry", "id"))
-                .map(b -> BadgeMetaMapper.view(b, now));
+                .chain(b -> withGroupName(b, now));
     }
 
     public Uni<BadgeMetaView> get(Caller caller, String id) {
         Instant now = Times.now();
         return badges.findInOrg(caller.orgId(), ObjectIds.parse(id, "id"))
                 .onItem().ifNull().failWith(BadgeMetaService::notFound)
-                .map(b -> BadgeMetaMapper.view(b, now));
+                .chain(b -> withGroupName(b, now));
     }
 
     public Uni<BadgeMetaView.Page> list(Caller caller, String status, String earnType, String name, Paging paging) {
@@ -119,18 +158,24 @@ public class BadgeMetaService {
             filters.add(Filters.regex("name", Pattern.quote(name), "i"));
         }
         Bson filter = Filters.and(filters);
-        return Uni.combine().all().unis(badges.list(filter, paging), badges.count(filter))
-                .with((page, total) -> new BadgeMetaView.Page(
-                        page.stream().map(b -> BadgeMetaMapper.view(b, now)).toList(), paging.of(total)));
+        return Uni.combine().all().unis(badges.list(filter, paging), badges.count(filter)).asTuple()
+                .chain(found -> groups.names(caller.orgId(), found.getItem1().stream().map(b -> b.badgeGroupId)
+                                .filter(Objects::nonNull).collect(Collectors.toSet()))
+                        .map(names -> new BadgeMetaView.Page(found.getItem1().stream()
+                                .map(b -> BadgeMetaMapper.view(b, now,
+                                        b.badgeGroupId == null ? null : names.get(b.badgeGroupId))).toList(),
+                                paging.of(found.getItem2()))));
     }
 
     /** Claims the badge for an owner; claiming the same owner and reference again changes nothing. */
-    public Uni<BadgeMetaView> claim(Caller caller, String id, ClaimRequest request) {
+    public Uni<BadgeMetaView.ClaimAnswer> claim(Caller caller, String id, ClaimRequest given) {
         ObjectId badgeId = ObjectIds.parse(id, "id");
+        ClaimRequest request = given.required();
         Document claim = new Document("ownerType", request.ownerType().name()).append("referenceId", request.referenceId());
         Bson allowed = Filters.eq("ownership.restrictedToOwners", request.ownerType().name());
         Bson bump = Updates.combine(Updates.inc("version", 1L), Updates.set("lastUpdatedOn", Times.now()),
-                Updates.set("lastUpdatedBy", caller.username()));
+                Updates.set("lastUpdatedBy", caller.username()),
+                Updates.set("lastUpdatedById", caller.userId()));
         // The claim to change is named by an array filter: positional $ is ambiguous when a query constrains two arrays.
         Uni<BadgeMetaDocument> reactivate = badges.updateIf(caller.orgId(), badgeId,
                 Filters.and(allowed, Filters.elemMatch("ownership.claims", claim)),
@@ -151,17 +196,19 @@ public class BadgeMetaService {
                             throw ErrorCode.OWNER_TYPE_NOT_ALLOWED.exception(request.ownerType()
                                     + " is not in the badge's restrictedToOwners", "ownerType");
                         }))
-                .map(b -> BadgeMetaMapper.view(b, Times.now()));
+                .map(b -> new BadgeMetaView.ClaimAnswer(id, request.ownerType(), request.referenceId(), true));
     }
 
     /** Deactivates an active claim; the claim stays in the list with isActive false. */
-    public Uni<BadgeMetaView> unclaim(Caller caller, String id, ClaimRequest request) {
+    public Uni<BadgeMetaView.ClaimAnswer> unclaim(Caller caller, String id, ClaimRequest given) {
         ObjectId badgeId = ObjectIds.parse(id, "id");
+        ClaimRequest request = given.required();
         Document activeClaim = new Document("ownerType", request.ownerType().name())
                 .append("referenceId", request.referenceId()).append("isActive", true);
         return badges.updateIf(caller.orgId(), badgeId, Filters.elemMatch("ownership.claims", activeClaim),
                 Updates.combine(Updates.set("ownership.claims.$[c].isActive", false), Updates.inc("version", 1L),
-                        Updates.set("lastUpdatedOn", Times.now()), Updates.set("lastUpdatedBy", caller.username())),
+                        Updates.set("lastUpdatedOn", Times.now()), Updates.set("lastUpdatedBy", caller.username()),
+                        Updates.set("lastUpdatedById", caller.userId())),
                 List.of(new Document("c.ownerType", request.ownerType().name())
                         .append("c.referenceId", request.referenceId())))
                 .onItem().ifNull().switchTo(() -> badges.findInOrg(caller.orgId(), badgeId)
@@ -170,19 +217,25 @@ public class BadgeMetaService {
                             throw ErrorCode.CLAIM_NOT_FOUND.exception("No active claim of " + request.ownerType()
                                     + " with referenceId " + request.referenceId(), "referenceId");
                         }))
-                .map(b -> BadgeMetaMapper.view(b, Times.now()));
+                .map(b -> new BadgeMetaView.ClaimAnswer(id, request.ownerType(), request.referenceId(), false));
     }
 
     private static void checkChange(BadgeMetaDocument stored, BadgeMetaDocument updated, Instant now,
             boolean migration) {
         if (!updated.startOn.equals(stored.startOn)) {
             if (BadgeStatus.at(now, stored.startOn, stored.expiresOn) != BadgeStatus.UPCOMING) {
-                throw ErrorCode.INVALID_INPUT.exception("startOn can change only while the badge is UPCOMING", "startOn");
+                throw ErrorCode.START_ON_FIXED_WHEN_LIVE.exception(
+                        "startOn can change only while the badge is UPCOMING", "startOn");
             }
             if (!migration) {
                 requireNotPast(updated.startOn, now);
             }
         }
+        if (!updated.expiresOn.equals(stored.expiresOn) && !migration) {
+            requireNotExpired(updated.expiresOn, now);
+        }
+        BadgeMetaRules.checkKindKept(stored.customerConstraints, updated.customerConstraints, "customerConstraints");
+        BadgeMetaRules.checkKindKept(stored.badgeConstraints, updated.badgeConstraints, "badgeConstraints");
         if (updated.earnType != stored.earnType && stored.issuedCount + stored.earnedCount > 0) {
             throw ErrorCode.INVALID_INPUT.exception("earnType cannot change once the badge was issued or earned",
                     "earnType");
@@ -223,8 +276,10 @@ public class BadgeMetaService {
                 Updates.set("badgeGroupId", d.badgeGroupId),
                 Updates.set("badgeRank", d.badgeRank),
                 Updates.set("active", d.active),
+                Updates.set("benefits", d.benefits),
                 Updates.set("lastUpdatedOn", now),
                 Updates.set("lastUpdatedBy", caller.username()),
+                Updates.set("lastUpdatedById", caller.userId()),
                 Updates.inc("version", 1L));
     }
 
@@ -232,6 +287,12 @@ public class BadgeMetaService {
         if (startOn.isBefore(now.minus(START_GRACE))) {
             throw ErrorCode.START_ON_IN_PAST.exception("startOn must not be in the past (send "
                     + BadgeMetaResource.MIGRATION_HEADER + ": migration to import past badges)", "startOn");
+        }
+    }
+
+    private static void requireNotExpired(Instant expiresOn, Instant now) {
+        if (!expiresOn.isAfter(now)) {
+            throw ErrorCode.EXPIRY_IN_PAST.exception("expiresOn must be in the future", "expiresOn");
         }
     }
 

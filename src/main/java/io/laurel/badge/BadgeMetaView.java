@@ -1,5 +1,6 @@
 package io.laurel.badge;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -7,14 +8,20 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.laurel.common.Paging.Pagination;
 
-/** A badge definition as the API shows it; times are epoch seconds with ISO-8601 UTC twins. */
+/**
+ * A badge definition as the vendor answers it; times are epoch seconds with ISO-8601 UTC twins, audit times with
+ * their milliseconds, audit users as user ids.
+ */
 @Schema(name = "BadgeMeta")
 public record BadgeMetaView(
         @Schema(example = "653dea07b3cda7078c7c68ee") String id,
         @Schema(description = "The same as id", example = "653dea07b3cda7078c7c68ee") String badgeMetaId,
+        @Schema(description = "The org's running number of the badge; null for badges made before it was kept",
+                example = "82") Long badgeNumericId,
         @Schema(example = "100606") long orgId,
         @Schema(example = "Birthday Badge") String name,
         String description,
@@ -32,15 +39,20 @@ public record BadgeMetaView(
         List<ImageView> images,
         List<TagView> tags,
         Map<String, String> customFields,
+        List<BenefitView> benefits,
         String badgeGroupId,
+        @Schema(description = "The group's name; null without a group") String badgeGroupName,
         Integer badgeRank,
         boolean active,
         long issuedCount,
         long earnedCount,
-        String createdOn,
-        String createdBy,
-        String lastUpdatedOn,
-        String lastUpdatedBy) {
+        @Schema(example = "1713850688.811", description = "Epoch seconds") BigDecimal createdOn,
+        @Schema(example = "2024-04-23T05:38:08.811Z") String createdOnISO,
+        @Schema(example = "75086856", description = "User id of the creator; null for badges of earlier versions")
+        Long createdBy,
+        @Schema(example = "1713850688.811") BigDecimal lastUpdatedOn,
+        @Schema(example = "2024-04-23T05:38:08.811Z") String lastUpdatedOnISO,
+        @Schema(example = "75086856") Long lastUpdatedBy) {
 
     /** The view of a stored definition, with its status at {@code now}. */
     public static BadgeMetaView of(BadgeMetaDocument badge, Instant now) {
@@ -76,9 +88,32 @@ public record BadgeMetaView(
             String endDateISO) {
     }
 
+    /**
+     * An expiry in the vendor's form: {@code ABSOLUTE} with {@code type} FIXED_DATE or WITH_BADGE_META (then
+     * {@code expireWithBadgeMeta} true and {@code expiresOn} null), {@code RELATIVE} with {@code relativeExpirytype}
+     * (the vendor's spelling; {@code relativeExpiryType}, Laurel's earlier one, carries the same) and {@code value},
+     * or {@code NEVER}.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ExpiryView(ExpiryType expiryType, Long expiresOn, String expiresOnISO,
-            DurationType relativeExpiryType, Integer value) {
+    public record ExpiryView(
+            @Schema(example = "ABSOLUTE") String expiryType,
+            @Schema(example = "WITH_BADGE_META") String type,
+            Boolean expireWithBadgeMeta,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Long expiresOn,
+            String expiresOnISO,
+            @JsonProperty("relativeExpirytype") DurationType relativeExpirytype,
+            DurationType relativeExpiryType,
+            Integer value) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BenefitView(String benefitType, Long seriesId, Long programId, Long promotionId,
+            Long allocationStrategyId, Long expirationStrategyId, Long defaultTillId) {
+    }
+
+    /** A claim's answer: the vendor's fields. */
+    @Schema(name = "BadgeClaim")
+    public record ClaimAnswer(String badgeMetaId, OwnerType ownerType, String referenceId, boolean isActive) {
     }
 
     public record ImageView(String name, String fileSvcHandle, String url, ImageTag tag) {
@@ -87,7 +122,8 @@ public record BadgeMetaView(
     public record TagView(String name, String value) {
     }
 
+    /** The vendor's list answer: {@code metaBasicDetails} and {@code pagination}. */
     @Schema(name = "BadgeMetaList")
-    public record Page(List<BadgeMetaView> badges, Pagination pagination) {
+    public record Page(List<BadgeMetaView> metaBasicDetails, Pagination pagination) {
     }
 }

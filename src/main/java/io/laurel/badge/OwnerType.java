@@ -10,5 +10,12 @@ public enum OwnerType {
     Rewards_Catalog,
     Goodwill_Module,
     Milestones,
-    Historical_Import
+    Historical_Import,
+    /** The member-care (helpdesk) module: the vendor lets it issue and earn without being an owner or a claim. */
+    Membercare;
+
+    /** Whether a trigger of this type must be among the badge's owners (and, where the vendor asks, claim it). */
+    public boolean needsOwnership() {
+        return this != Membercare;
+    }
 }

@@ -47,6 +47,14 @@ public record EpochTime(Instant instant) {
         return instant.getEpochSecond();
     }
 
+    /**
+     * Epoch seconds with the milliseconds as a fraction ({@code 1702963230.966}), as the vendor answers audit times
+     * ({@code createdOn}, {@code lastUpdatedOn}); null for null.
+     */
+    public static BigDecimal decimal(Instant instant) {
+        return instant == null ? null : BigDecimal.valueOf(instant.toEpochMilli(), 3);
+    }
+
     /** ISO-8601 in UTC, as the response twins ({@code startOnISO} …) carry it. */
     public static String iso(Instant instant) {
         return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant);

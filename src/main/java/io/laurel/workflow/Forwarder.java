@@ -3,6 +3,8 @@ package io.laurel.workflow;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -19,6 +21,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.mutiny.core.MultiMap;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
@@ -53,8 +56,33 @@ public class Forwarder {
         client.closeAndForget();
     }
 
-    /** The target's answer; {@code body} cut to the configured size. */
-    record Answer(int status, String body) {
+    /** At most this many answer headers are kept, each value cut to {@link #MAX_HEADER_VALUE} characters. */
+    static final int MAX_HEADERS = 50;
+    static final int MAX_HEADER_VALUE = 1024;
+
+    /**
+     * The target's answer; {@code body} cut to the configured size; {@code headers} as the vendor keeps them
+     * (name → values), without those that carry credentials ({@code Set-Cookie} and secret-named ones).
+     */
+    record Answer(int status, Map<String, List<String>> headers, String body) {
+
+        static Answer none(String reason) {
+            return new Answer(0, Map.of(), reason);
+        }
+
+        static Map<String, List<String>> kept(MultiMap headers) {
+            Map<String, List<String>> kept = new LinkedHashMap<>();
+            for (String name : headers.names()) {
+                if (kept.size() >= MAX_HEADERS || PayloadHeaders.isSecret(name)
+                        || name.toLowerCase(Locale.ROOT).contains("cookie")) {
+                    continue;
+                }
+                kept.put(name, headers.getAll(name).stream()
+                        .map(v -> v.length() > MAX_HEADER_VALUE ? v.substring(0, MAX_HEADER_VALUE) : v).toList());
+            }
+            return kept;
+        }
+
         boolean success() {
             return status >= 200 && status < 300;
         }
@@ -91,7 +119,8 @@ public class Forwarder {
                     }
                     return request.send(Buffer.buffer(body));
                 })
-                .chain(response -> read(response).map(text -> new Answer(response.statusCode(), text)))
+                .chain(response -> read(response)
+                        .map(text -> new Answer(response.statusCode(), Answer.kept(response.headers()), text)))
                 .ifNoItem().after(timeout).failWith(() -> new TimeoutException("no whole answer within " + timeout))
                 // Whatever ended the call early, its connection goes back to nobody: reset it, freeing the pool slot.
                 .onFailure().invoke(() -> reset(sent.get()))

@@ -1,6 +1,7 @@
 package io.laurel.workflow;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.bson.types.ObjectId;
 
@@ -35,6 +36,8 @@ public class WorkflowRequestDocument {
     public String checkerUserName;
     public boolean autoApproved;
     public Integer outputStatus;
+    /** The target's answer headers, without credentials (see {@link Forwarder.Answer}); a list: names are not keys. */
+    public List<OutputHeader> outputHeaders;
     public String outputBody;
     /** Forward attempts made (counted before each send, so a resend after a crash knows it is one). */
     public int attempts;
@@ -49,5 +52,11 @@ public class WorkflowRequestDocument {
         public String storeId;
         public String zoneId;
         public String conceptId;
+    }
+
+    @RegisterForReflection
+    public static class OutputHeader {
+        public String name;
+        public List<String> values;
     }
 }

@@ -116,8 +116,13 @@ public class WorkflowResource {
 
     @GET
     @Path("/requests")
-    @Operation(summary = "List the org's requests")
-    public Uni<ApiResponse<WorkflowView.Page>> list(
+    @Operation(summary = "List the org's requests",
+            description = "As the vendor answers it: the requests are data, and pagination {totalElements, totalPages, "
+                    + "numberOfElements, number (0-based)} sits beside data.")
+    @APIResponse(responseCode = "200", description = "A page of requests",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WorkflowView.Page.class)))
+    public Uni<WorkflowView.Page> list(
             @Parameter(description = "GOODWILL-POINTS, EARN-BADGE or ISSUE-BADGE") @QueryParam("requestType") String requestType,
             @Parameter(description = "Comma-separated: AdminTask, IntouchAPITask, approved, rejected, failed")
             @QueryParam("states") String states,
@@ -131,6 +136,6 @@ public class WorkflowResource {
             @Parameter(description = "1 to 100, default 10") @QueryParam("limit") String limit,
             @Parameter(description = "1-based page, default 1") @QueryParam("PageNo") String pageNo) {
         return workflow.list(Caller.of(identity), WorkflowQuery.parse(requestType, states, userId, tillId, storeId,
-                zoneId, conceptId, startDate, endDate, sortBy, sortOrder, limit, pageNo)).map(ApiResponse::ok);
+                zoneId, conceptId, startDate, endDate, sortBy, sortOrder, limit, pageNo));
     }
 }

@@ -235,7 +235,7 @@ public class WorkflowService {
             origin = targets().resolve(task.path("hostname").asText(""));
         } catch (JsonProcessingException | ApiException e) {
             // The allow-list changed since the request was made: checked again before every send.
-            return finish(doc, FAILED, 0, reason("target no longer allowed: " + e.getMessage()));
+            return finish(doc, FAILED, Forwarder.Answer.none(reason("target no longer allowed: " + e.getMessage())));
         }
         Map<String, String> headers;
         try {
@@ -244,8 +244,8 @@ public class WorkflowService {
             // Retrying cannot help: the key that sealed them is gone. The request ends instead of being leased forever.
             LOG.errorf("Request %s: its sealed headers cannot be opened (%s); it ends failed", doc.requestId,
                     e.getMessage());
-            return finish(doc, FAILED, 0, reason("the sealed credentials of this request cannot be opened: "
-                    + "LAUREL_WORKFLOW_ENCRYPTION_KEY changed since it was made"));
+            return finish(doc, FAILED, Forwarder.Answer.none(reason("the sealed credentials of this request cannot be "
+                    + "opened: LAUREL_WORKFLOW_ENCRYPTION_KEY changed since it was made")));
         }
         Map<String, Object> query = json.convertValue(task.path("queryParams"), Map.class);
         return forwarder.post(origin, task.path("path").asText(), query, sendHeaders(headers, doc.orgId),
@@ -254,24 +254,25 @@ public class WorkflowService {
                     registry.counter("laurel.workflow.forwards", "result",
                             answer.success() ? "success" : answer.refused() ? "refused" : "error").increment();
                     if (answer.success()) {
-                        return finish(doc, APPROVED, answer.status(), answer.body());
+                        return finish(doc, APPROVED, answer);
                     }
                     if (answer.refused()) {
                         boolean applied = doc.attempts > 1 && ALREADY_APPLIED.contains(errorCode(answer.body()));
-                        return finish(doc, applied ? APPROVED : FAILED, answer.status(), answer.body());
+                        return finish(doc, applied ? APPROVED : FAILED, answer);
                     }
-                    return retryLater(doc, answer.status(), answer.body());
+                    return retryLater(doc, answer);
                 })
                 .onFailure().recoverWithUni(e -> {
                     registry.counter("laurel.workflow.forwards", "result", "unanswered").increment();
-                    return retryLater(doc, 0, reason("no answer: " + e.getClass().getSimpleName()));
+                    return retryLater(doc, Forwarder.Answer.none(reason("no answer: " + e.getClass().getSimpleName())));
                 });
     }
 
-    private Uni<WorkflowView> finish(WorkflowRequestDocument doc, String state, int status, String body) {
-        LOG.infof("Request %s %s after %d attempt(s), target answered %d", doc.requestId, state, doc.attempts, status);
+    private Uni<WorkflowView> finish(WorkflowRequestDocument doc, String state, Forwarder.Answer answer) {
+        LOG.infof("Request %s %s after %d attempt(s), target answered %d", doc.requestId, state, doc.attempts,
+                answer.status());
         return settle(doc, Updates.combine(Updates.set("state", state), Updates.set("endTime", Times.now()),
-                Updates.set("outputStatus", status), Updates.set("outputBody", body), Updates.unset("leaseUntil"),
+                output(answer), Updates.unset("leaseUntil"),
                 Updates.unset("leaseOwner"), Updates.unset("nextAttemptAt")))
                 .invoke(settled -> {
                     if (settled.changed()) {
@@ -281,16 +282,30 @@ public class WorkflowService {
                 .map(Settled::view);
     }
 
-    private Uni<WorkflowView> retryLater(WorkflowRequestDocument doc, int status, String body) {
+    /** The answer as stored: status, kept headers, body. */
+    private static Bson output(Forwarder.Answer answer) {
+        List<WorkflowRequestDocument.OutputHeader> headers = new ArrayList<>();
+        answer.headers().forEach((name, values) -> {
+            WorkflowRequestDocument.OutputHeader header = new WorkflowRequestDocument.OutputHeader();
+            header.name = name;
+            header.values = values;
+            headers.add(header);
+        });
+        return Updates.combine(Updates.set("outputStatus", answer.status()), Updates.set("outputHeaders", headers),
+                Updates.set("outputBody", answer.body()));
+    }
+
+    private Uni<WorkflowView> retryLater(WorkflowRequestDocument doc, Forwarder.Answer answer) {
+        int status = answer.status();
         if (doc.attempts >= config.maxAttempts()) {
-            return finish(doc, FAILED, status, body);
+            return finish(doc, FAILED, answer);
         }
         long delay = Math.min(config.retryMaxDelay().toMillis(),
                 config.retryDelay().toMillis() << Math.min(20, doc.attempts - 1));
         LOG.infof("Request %s not sent on attempt %d of %d (target answered %s); next attempt in %d ms", doc.requestId,
                 doc.attempts, config.maxAttempts(), status == 0 ? "nothing" : Integer.toString(status), delay);
         return settle(doc, Updates.combine(Updates.set("nextAttemptAt", Times.now().plus(Duration.ofMillis(delay))),
-                Updates.set("outputStatus", status), Updates.set("outputBody", body), Updates.unset("leaseUntil"),
+                output(answer), Updates.unset("leaseUntil"),
                 Updates.unset("leaseOwner"))).map(Settled::view);
     }
 
@@ -377,8 +392,8 @@ public class WorkflowService {
                 requests.mongoCollection().find(filter, new FindOptions().sort(query.sort())
                         .skip(query.paging().skip()).limit(query.paging().size())).collect().asList(),
                 requests.mongoCollection().countDocuments(filter))
-                .with((page, total) -> new WorkflowView.Page(page.stream().map(this::view).toList(),
-                        query.paging().of(total)));
+                .with((page, total) -> WorkflowView.Page.of(page.stream().map(this::view).toList(),
+                        query.paging(), total));
     }
 
     WorkflowView view(WorkflowRequestDocument doc) {
@@ -409,10 +424,19 @@ public class WorkflowService {
                 new WorkflowView.Details(task, true, true,
                         decided ? new WorkflowRequests.AdminTask(doc.actionDecision, doc.actionMessage) : null,
                         doc.actionDecision, decided ? Boolean.TRUE : null,
-                        doc.outputStatus == null ? null : new WorkflowView.Output(doc.outputStatus, body(doc.outputBody))));
+                        doc.outputStatus == null ? null : new WorkflowView.Output(doc.outputStatus,
+                                outputHeaders(doc.outputHeaders), body(doc.outputBody))));
     }
 
     // ---- helpers ----
+
+    private static Map<String, List<String>> outputHeaders(List<WorkflowRequestDocument.OutputHeader> stored) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        if (stored != null) {
+            stored.forEach(h -> headers.put(h.name, h.values));
+        }
+        return headers;
+    }
 
     private TargetUrl targets() {
         return new TargetUrl(config.internalBaseUrl().filter(u -> !u.isBlank()).orElseGet(internal::url),

@@ -1,6 +1,7 @@
 package io.laurel.workflow;
 
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -8,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.laurel.common.ApiError;
+import io.laurel.common.Paging;
 import io.laurel.common.Paging.Pagination;
 
 /** A request as the seeds show it. */
@@ -35,11 +38,25 @@ public record WorkflowView(
             @JsonProperty("IntouchAPITask_Output") Output output) {
     }
 
-    /** What the target answered: its status and body (cut at the configured size). */
-    public record Output(int status, JsonNode body) {
+    /** What the target answered: its status, headers (without credentials) and body (cut at the configured size). */
+    public record Output(int status, Map<String, List<String>> headers, JsonNode body) {
     }
 
+    /**
+     * A page of requests as the vendor answers the list: the requests are {@code data} itself and the paging sits
+     * beside it, {@code {totalElements, totalPages, numberOfElements, number}} with {@code number} 0-based.
+     */
     @Schema(name = "WorkflowRequestList")
-    public record Page(List<WorkflowView> requests, Pagination pagination) {
+    public record Page(List<WorkflowView> data, VendorPagination pagination, List<ApiError> errors,
+            List<ApiError> warnings) {
+
+        static Page of(List<WorkflowView> requests, Paging paging, long total) {
+            Pagination page = paging.of(total);
+            return new Page(requests, new VendorPagination(total, page.totalPages(), requests.size(), page.page()),
+                    List.of(), List.of());
+        }
+    }
+
+    public record VendorPagination(long totalElements, long totalPages, int numberOfElements, long number) {
     }
 }

@@ -153,7 +153,8 @@ class AwardRepairTest {
     private static io.restassured.response.ValidatableResponse earnBulk(long org, String badge, List<Long> customers,
             String requestId) {
         return Orgs.as(org).contentType(io.restassured.http.ContentType.JSON).body(Map.of("badgeMetaId", badge,
-                "customerIds", customers, "requestId", requestId, "triggeredBy", Map.of("ownerType", "Loyalty")))
+                "customerIds", customers, "requestId", requestId, "triggeredBy", Map.of("ownerType", "Loyalty",
+                        "referenceId", "txn")))
                 .post(Awards.EARN_BULK).then();
     }
 

@@ -44,14 +44,21 @@ final class Awards {
         return ids;
     }
 
-    /** A badge that has been live for 30 days and runs a year more, with the given fields on top. */
+    /**
+     * A badge that has been live for 30 days and runs a year more, with the given fields on top; claimed (at
+     * creation) by the owners and references the helpers trigger with, as the bulk calls need (810).
+     */
     static String liveBadge(long org, String earnType, Object... extra) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "badge-" + UUID.randomUUID());
         body.put("startOn", now() - 30 * DAY);
         body.put("expiresOn", now() + 365 * DAY);
         body.put("earnType", earnType);
-        body.put("ownership", Map.of("restrictedToOwners", List.of("Loyalty", "Goodwill_Module")));
+        body.put("ownership", Map.of("restrictedToOwners", List.of("Loyalty", "Goodwill_Module"),
+                "claims", List.of(Map.of("ownerType", "Loyalty", "referenceId", "626"),
+                        Map.of("ownerType", "Loyalty", "referenceId", "txn"),
+                        Map.of("ownerType", "Loyalty", "referenceId", "string"),
+                        Map.of("ownerType", "Goodwill_Module", "referenceId", "134"))));
         return as(org).contentType(ContentType.JSON).header("X-CAP-BADGES-MIGRATION", "migration")
                 .body(Bodies.with(body, extra))
                 .post(BADGES).then().statusCode(201).extract().jsonPath().getString("data.id");

@@ -73,7 +73,7 @@ class CustomerBadgesResourceTest {
 
     private String group(String name, int rank) {
         return as(org).contentType(ContentType.JSON).body(Map.of("name", name, "rank", rank))
-                .post("/api_gateway/v1/badges/group").then().statusCode(201).extract().jsonPath().getString("data.id");
+                .post("/api_gateway/v1/badges/group").then().statusCode(200).extract().jsonPath().getString("data.id");
     }
 
     private void badge(String name, Object... extra) {
@@ -161,8 +161,9 @@ class CustomerBadgesResourceTest {
         earn(org, ids.get("F"), customer).statusCode(200);
         String pastIssue = liveBadge(org, "ISSUE_EARN", "name", "K", "startOn", now() - 20 * DAY);
         Awards.issue(org, pastIssue, List.of(customer)).statusCode(200);
-        as(org).contentType(ContentType.JSON).body(Map.of("id", pastIssue, "expiresOn", now() - 60)).put(Awards.BADGES)
-                .then().statusCode(200);
+        // Ended by hand: a past expiresOn is the vendor's 724 unless imported (the migration header).
+        as(org).contentType(ContentType.JSON).header("X-CAP-BADGES-MIGRATION", "migration")
+                .body(Map.of("id", pastIssue, "expiresOn", now() - 60)).put(Awards.BADGES).then().statusCode(200);
 
         assertEquals(List.of("F"), names("badgeType", "EARNED"));
         assertEquals(new HashSet<>(List.of("Y", "K")), new HashSet<>(names("badgeType", "EXPIRED")));

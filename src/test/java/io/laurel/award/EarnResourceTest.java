@@ -95,8 +95,8 @@ class EarnResourceTest {
         earnFails(org, earnBody(badge, customer, "earnEventDateISO", "2026-01-01T00:00:00+05:30"), 400, 816);
         earnFails(org, earnBody(badge, customer, "earnEventDate", now() + 2 * DAY), 400, 400);
         earnFails(org, earnBody(badge, 987_654_321L), 404, 1026);
-        earnFails(org, earnBody("0123456789abcdef01234567", customer), 404, 1054);
-        earnFails(org, earnBody(liveBadge(org, "ISSUE_EARN"), customer), 400, 1103);
+        earnFails(org, earnBody("0123456789abcdef01234567", customer), 404, 404);
+        earnFails(org, earnBody(liveBadge(org, "ISSUE_EARN"), customer), 409, 811);
         Map<String, Object> once = earnBody(badge, customer);
         earn(org, once).statusCode(200);
         earnFails(org, once, 400, 809);
@@ -109,14 +109,14 @@ class EarnResourceTest {
         long org = Orgs.fresh();
         long customer = Awards.customer(org);
         String badge = liveBadge(org, "ISSUE_EARN");
-        earnFails(org, earnBody(badge, customer), 400, 1103);
+        earnFails(org, earnBody(badge, customer), 409, 811);
         String issued = issue(org, badge, List.of(customer)).statusCode(200).extract().jsonPath()
                 .getString("data.issuedBadges[0].issuedId");
         earn(org, badge, customer).statusCode(200).body("data.earnedCount", equalTo(1))
                 .body("data.issuedId", equalTo(issued));
         as(org).contentType(ContentType.JSON).body(Map.of("badgeMetaId", badge, "customers", List.of(customer)))
                 .post(Awards.REVOKE_ISSUE).then().statusCode(200);
-        earnFails(org, earnBody(badge, customer), 400, 1103);
+        earnFails(org, earnBody(badge, customer), 409, 811);
     }
 
     @Test
@@ -204,8 +204,8 @@ class EarnResourceTest {
         String earned = earn(org, badge, customer).statusCode(200).extract().jsonPath().getString("data.earnedBadgeId");
         earnFails(org, earnBody(badge, customer), 400, 1101);
         revoke(org, badge, customer, earned).statusCode(200);
-        revoke(org, badge, customer, earned).statusCode(400).body("errors[0].code", equalTo(814));
-        revoke(org, badge, customer, "0123456789abcdef01234567").statusCode(400).body("errors[0].code", equalTo(814));
+        revoke(org, badge, customer, earned).statusCode(409).body("errors[0].code", equalTo(814));
+        revoke(org, badge, customer, "0123456789abcdef01234567").statusCode(409).body("errors[0].code", equalTo(814));
         revoke(org, badge, customer, "junk").statusCode(400).body("errors[0].reference", equalTo("earnedBadgeId"));
         badge(org, badge).body("data.earnedCount", equalTo(0));
         earn(org, badge, customer).statusCode(200).body("data.earnedCount", equalTo(1));
@@ -253,12 +253,17 @@ class EarnResourceTest {
                 limit("constraintType", "BADGE_FIXED_VALUE", "maxEarnLimit", 2));
         as(org).contentType(ContentType.JSON).body(Map.of("badgeMetaId", badge,
                 "customerIds", List.of(ids.get(0), 555_555_555L, ids.get(1), ids.get(2)),
-                "requestId", "bulk-" + UUID.randomUUID(), "triggeredBy", Map.of("ownerType", "Loyalty")))
+                "requestId", "bulk-" + UUID.randomUUID(), "triggeredBy", Map.of("ownerType", "Loyalty",
+                        "referenceId", "txn")))
                 .post(Awards.EARN_BULK).then().statusCode(200)
                 .body("data.earnedBadges.customerId", equalTo(List.of(ids.get(0).intValue(), ids.get(1).intValue())))
                 .body("data.earnedBadges.earnedCount", equalTo(List.of(1, 1)))
-                .body("errors.code", equalTo(List.of(1026, 1102)))
-                .body("errors.reference", equalTo(List.of("555555555", ids.get(2).toString())));
+                .body("data.earnedBadgesList.customerId", equalTo(List.of(ids.get(0).intValue(), ids.get(1).intValue())))
+                .body("data.totalCount", equalTo(4)).body("data.earnedCount", equalTo(2))
+                .body("data.failedCount", equalTo(2))
+                .body("data.failedEarnBadgeErrorList.errorCode", equalTo(List.of(1026, 1102)))
+                .body("data.failedEarnBadgeErrorList.customerId", equalTo(List.of(555_555_555, ids.get(2).intValue())))
+                .body("errors", hasSize(0));
         badge(org, badge).body("data.earnedCount", equalTo(2));
     }
 

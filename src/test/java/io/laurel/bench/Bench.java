@@ -381,7 +381,8 @@ public final class Bench {
         body.put("startOn", now - 30 * DAY);
         body.put("expiresOn", now + 365 * DAY);
         body.put("earnType", earnType);
-        body.put("ownership", Map.of("restrictedToOwners", List.of("Loyalty")));
+        body.put("ownership", Map.of("restrictedToOwners", List.of("Loyalty"),
+                "claims", List.of(Map.of("ownerType", "Loyalty", "referenceId", "bench"))));
         body.put("customerConstraints", customerLimits);
         body.put("badgeConstraints", badgeLimits);
         HttpResponse<String> answer = send("POST", "/api_gateway/v1/badges/badgeMeta", token == null ? admin : token, body,

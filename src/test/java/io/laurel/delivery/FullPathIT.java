@@ -47,7 +47,8 @@ class FullPathIT {
         long now = Instant.now().getEpochSecond();
         String badge = withToken(admin).contentType(ContentType.JSON).header("X-CAP-BADGES-MIGRATION", "migration")
                 .body(Map.of("name", "Full Path", "startOn", now - 86_400, "expiresOn", now + 86_400 * 30,
-                        "earnType", "ISSUE_EARN", "ownership", Map.of("restrictedToOwners", List.of("Loyalty")),
+                        "earnType", "ISSUE_EARN", "ownership", Map.of("restrictedToOwners", List.of("Loyalty"),
+                                "claims", List.of(Map.of("ownerType", "Loyalty", "referenceId", "it"))),
                         "customerConstraints", List.of(Map.of("constraintType", "CUSTOMER_BADGE_FIXED_VALUE",
                                 "maxEarnLimit", 1))))
                 .post("/api_gateway/v1/badges/badgeMeta").then().statusCode(201).extract().jsonPath().getString("data.id");

@@ -41,7 +41,7 @@ class AuthMatrixTest {
                         "earnType", "EARN", "ownership", Map.of("restrictedToOwners", List.of("Loyalty"))))
                 .post("/api_gateway/v1/badges/badgeMeta").then().statusCode(201).extract().jsonPath().getString("data.id");
         String group = Orgs.as(org).contentType("application/json").body(Map.of("name", "Private " + org, "rank", 1))
-                .post("/api_gateway/v1/badges/group").then().statusCode(201).extract().jsonPath().getString("data.id");
+                .post("/api_gateway/v1/badges/group").then().statusCode(200).extract().jsonPath().getString("data.id");
         String requestId = Orgs.as(org).contentType("application/json").body(Map.of(
                 "entityInfo", Map.of("tillId", "1", "storeId", "2", "zoneId", "3", "conceptId", "4"),
                 "payload", Map.of("IntouchAPITask-Payload", Map.of("hostname", "", "path", "/internal/goodwill/",

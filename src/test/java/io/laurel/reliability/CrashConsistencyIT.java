@@ -303,7 +303,8 @@ class CrashConsistencyIT {
     private static Response issueBulk(LaurelApp app, String badge, List<Long> customers, String requestId) {
         try {
             return admin(app).contentType(ContentType.JSON).body(Map.of("badgeMetaId", badge,
-                    "customers", customers, "requestId", requestId, "triggeredBy", Map.of("ownerType", "Loyalty")))
+                    "customers", customers, "requestId", requestId, "triggeredBy", Map.of("ownerType", "Loyalty",
+                            "referenceId", "crash")))
                     .post("/api_gateway/v1/badges/badgeMeta/customer/issueBulk");
         } catch (Exception connectionLost) { // rest-assured rethrows IOExceptions unchecked
             return null;
@@ -333,7 +334,8 @@ class CrashConsistencyIT {
         long now = Instant.now().getEpochSecond();
         Map<String, Object> body = new HashMap<>(Map.of("name", "crash-" + UUID.randomUUID(), "startOn", now - 86_400,
                 "expiresOn", now + 86_400 * 30, "earnType", earnType,
-                "ownership", Map.of("restrictedToOwners", List.of("Loyalty"))));
+                "ownership", Map.of("restrictedToOwners", List.of("Loyalty"),
+                        "claims", List.of(Map.of("ownerType", "Loyalty", "referenceId", "crash")))));
         body.putAll(extra);
         return admin(app).contentType(ContentType.JSON).header("X-CAP-BADGES-MIGRATION", "migration").body(body)
                 .post("/api_gateway/v1/badges/badgeMeta").then().statusCode(201).extract().jsonPath().getString("data.id");

@@ -15,7 +15,11 @@ public class BadgeGroupDocument {
     public int rank;
     public boolean isActive;
     public Instant createdOn;
+    /** Username of the creator. */
     public String createdBy;
+    /** User id of the creator, as the vendor answers {@code createdBy}; absent on groups of earlier versions. */
+    public Long createdById;
     public Instant lastUpdatedOn;
     public String lastUpdatedBy;
+    public Long lastUpdatedById;
 }

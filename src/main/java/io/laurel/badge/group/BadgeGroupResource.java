@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.ResponseStatus;
 
 import io.laurel.common.ApiResponse;
 import io.laurel.common.ErrorCode;
@@ -46,11 +45,11 @@ public class BadgeGroupResource {
     }
 
     @POST
-    @ResponseStatus(201)
-    @Operation(summary = "Create a badge group; its name is unique in the org")
-    @APIResponse(responseCode = "201", description = "Created",
+    @Operation(summary = "Create a badge group; its name is unique in the org (200, as the vendor answers)")
+    @APIResponse(responseCode = "200", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BadgeGroupResponse")))
-    @APIResponse(responseCode = "409", description = "A group of this name exists in the org")
+    @APIResponse(responseCode = "400", description = "732: rank missing")
+    @APIResponse(responseCode = "409", description = "733: a group of this name exists in the org")
     public Uni<ApiResponse<BadgeGroupView>> create(
             @Valid @ConvertGroup(from = Default.class, to = BadgeGroupRequest.OnCreate.class) @NotNull BadgeGroupRequest request) {
         return groups.create(Caller.of(identity), request).map(ApiResponse::ok);
@@ -62,7 +61,7 @@ public class BadgeGroupResource {
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BadgeGroupResponse")))
     @APIResponse(responseCode = "404", description = "No such group in the org")
-    @APIResponse(responseCode = "409", description = "A group of this name exists in the org")
+    @APIResponse(responseCode = "409", description = "733: a group of this name exists in the org")
     public Uni<ApiResponse<BadgeGroupView>> update(@PathParam("id") String id,
             @Valid @NotNull BadgeGroupRequest request) {
         return groups.update(Caller.of(identity), id, request).map(ApiResponse::ok);

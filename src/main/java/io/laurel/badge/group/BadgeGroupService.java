@@ -2,7 +2,10 @@ package io.laurel.badge.group;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,6 +32,10 @@ public class BadgeGroupService {
     }
 
     public Uni<BadgeGroupView> create(Caller caller, BadgeGroupRequest request) {
+        if (request.rank() == null) {
+            return Uni.createFrom().failure(ErrorCode.GROUP_RANK_MISSING.exception(
+                    ErrorCode.GROUP_RANK_MISSING.message(), "rank"));
+        }
         Instant now = Times.now();
         BadgeGroupDocument group = new BadgeGroupDocument();
         group.orgId = caller.orgId();
@@ -37,8 +44,10 @@ public class BadgeGroupService {
         group.isActive = request.isActive() == null || request.isActive();
         group.createdOn = now;
         group.createdBy = caller.username();
+        group.createdById = caller.userId();
         group.lastUpdatedOn = now;
         group.lastUpdatedBy = caller.username();
+        group.lastUpdatedById = caller.userId();
         return groups.persist(group).onFailure(SequenceRepository::isDuplicateKey).transform(e -> duplicateName())
                 .map(BadgeGroupView::of);
     }
@@ -56,6 +65,7 @@ public class BadgeGroupService {
         }
         changes.add(Updates.set("lastUpdatedOn", Times.now()));
         changes.add(Updates.set("lastUpdatedBy", caller.username()));
+        changes.add(Updates.set("lastUpdatedById", caller.userId()));
         return groups.update(caller.orgId(), ObjectIds.parse(id, "id"), Updates.combine(changes))
                 .onFailure(SequenceRepository::isDuplicateKey).transform(e -> duplicateName())
                 .onItem().ifNull().failWith(BadgeGroupService::notFound)
@@ -81,8 +91,17 @@ public class BadgeGroupService {
                 .exception("badgeGroupId names no badge group of this org", "badgeGroupId"));
     }
 
+    /** The names of the org's groups among {@code ids}, by id (one query; unknown ids are left out). */
+    public Uni<Map<ObjectId, String>> names(long orgId, Collection<ObjectId> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return groups.findAllInOrg(orgId, List.copyOf(ids)).map(found -> found.stream()
+                .collect(Collectors.toMap(g -> g.id, g -> g.name)));
+    }
+
     private static Throwable duplicateName() {
-        return ErrorCode.CONFLICT.exception("A badge group with this name already exists", "name");
+        return ErrorCode.GROUP_NAME_TAKEN.exception(ErrorCode.GROUP_NAME_TAKEN.message(), "name");
     }
 
     private static Throwable notFound() {

@@ -1,0 +1,243 @@
+package io.laurel.vendor;
+
+import static io.laurel.vendor.Vendor.DAY;
+import static io.laurel.vendor.Vendor.as;
+import static io.laurel.vendor.Vendor.expect;
+import static io.laurel.vendor.Vendor.expectError;
+import static io.laurel.vendor.Vendor.fill;
+import static io.laurel.vendor.Vendor.now;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.laurel.support.MemoryStoreResource;
+import io.laurel.support.Orgs;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * The vendor's issue, earn and revoke operations and the customer's badges, each sample request sent as written (ids
+ * replaced by ones that exist) and each answer checked against the vendor's sample answer. Method names are the
+ * vendor's operation ids.
+ */
+@QuarkusTest
+@WithTestResource(value = MemoryStoreResource.class, scope = TestResourceScope.GLOBAL)
+class VendorAwardsTest {
+
+    static final String BADGES = "/api_gateway/v1/badges/badgeMeta";
+    static final String EARN = "/api_gateway/v1/badges/customer/earn";
+    static final String EARN_BULK = "/api_gateway/v1/badges/customer/earnBulk";
+    static final String REVOKE_EARN = "/api_gateway/v1/badges/customer/revokeEarn";
+    static final String ISSUE_BULK = "/api_gateway/v1/badges/badgeMeta/customer/issueBulk";
+    static final String REVOKE_ISSUE = "/api_gateway/v1/badges/badgeMeta/customer/revokeIssue";
+
+    /** Operation "Issue badge (earn)": a string customerId and a numeric requestId, as the vendor's sample sends. */
+    @Test
+    void issueBadgeEarn() {
+        long org = Orgs.fresh();
+        long customer = customer(org);
+        String badge = badge(org, "EARN");
+        long requestId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        Response earned = expect(as(org).body(fill("""
+                {"badgeMetaId": "${badge}", "earnEventDate": "${event}", "customerId": "${customer}",
+                 "requestId": ${requestId}, "triggeredBy": {"ownerType": "Loyalty", "referenceId": "123694"}}""",
+                Map.of("badge", badge, "event", Vendor.iso(now() - DAY), "customer", customer, "requestId", requestId)))
+                .post(EARN), 200, """
+                {"data": {"badgeMetaId": "66da90348bdb494a4f06576f", "customerId": 11231,
+                  "earnedBadgeId": "66da90618bdb494a4f065774", "expiresOn": 1726809439.822462,
+                  "expiresOnISO": "2024-09-20T10:47:19+05:30", "requestId": "NaYAzxXfJhHvRm4l7KiD",
+                  "issuedId": null},
+                 "errors": [], "warnings": []}""");
+        assertEquals(Long.toString(requestId), earned.jsonPath().getString("data.requestId"));
+        // The same requestId again, as text: the same id, so 809.
+        expectError(as(org).body(Map.of("badgeMetaId", badge, "customerId", customer, "requestId",
+                Long.toString(requestId), "triggeredBy", Map.of("ownerType", "Loyalty", "referenceId", "1"))).post(EARN),
+                400, 809);
+        // An ISSUE_EARN badge earned without an issue: the vendor's 811, HTTP 409.
+        expectError(as(org).body(Map.of("badgeMetaId", badge(org, "ISSUE_EARN"), "customerId", customer,
+                "requestId", "r-" + UUID.randomUUID(), "triggeredBy", Map.of("ownerType", "Loyalty",
+                        "referenceId", "1"))).post(EARN), 409, 811);
+        // A non-numeric text for the numeric customerId is still a 400.
+        expectError(as(org).body(Map.of("badgeMetaId", badge, "customerId", "abc", "requestId", "x",
+                "triggeredBy", Map.of("ownerType", "Loyalty", "referenceId", "1"))).post(EARN), 400, 400);
+    }
+
+    /** Operation "Issue badge to multiple customers" (earnBulk), with the curl sample's issueEventDate. */
+    @Test
+    void issueBadgeToMultipleCustomers() {
+        long org = Orgs.fresh();
+        long a = customer(org);
+        long b = customer(org);
+        long c = customer(org);
+        String badge = badge(org, "EARN");
+        Response bulk = expect(as(org).body(fill("""
+                {"badgeMetaId": "${badge}", "customerIds": [${a}, ${b}, ${c}], "requestId": "3785468349",
+                 "issueEventDate": "${event}",
+                 "triggeredBy": {"ownerType": "Loyalty", "referenceId": "823626"}}""",
+                Map.of("badge", badge, "a", a, "b", b, "c", c, "event", Vendor.iso(now() - DAY))))
+                .post(EARN_BULK), 200, """
+                {"data": {"badgeMetaId": "68d66ab3480b423e5c6857f4", "expiresOn": 1796311177.192,
+                  "expiresOnISO": "2026-12-03T15:19:37Z",
+                  "earnedBadgesList": [{"customerId": 74672, "earnedBadgeId": "697b54340772ad476ecff1ae"}],
+                  "totalCount": 3, "earnedCount": 3, "failedCount": 0,
+                  "triggeredBy": {"ownerType": "Loyalty", "referenceId": "823626"},
+                  "failedEarnBadgeErrorList": []},
+                 "errors": [], "warnings": []}""");
+        assertEquals(3, bulk.jsonPath().getInt("data.earnedCount"));
+        // The earlier sample's numeric customerIds and earnEventDate, on a badge not claimed by the caller: 810.
+        expectError(as(org).body(fill("""
+                {"badgeMetaId": "${badge}", "customerIds": [${a}, ${b}], "requestId": "1234",
+                 "earnEventDate": "${event}", "triggeredBy": {"ownerType": "Loyalty", "referenceId": "123457"}}""",
+                Map.of("badge", badge, "a", a, "b", b, "event", Vendor.iso(now() - DAY)))).post(EARN_BULK), 409, 810);
+    }
+
+    /** Operation "Revoke issued badge" (revokeEarn): by id, and by email with X-CAP-CUSTOMER-IDENTIFIER. */
+    @Test
+    void revokeIssuedBadge() {
+        long org = Orgs.fresh();
+        String email = "revoke." + UUID.randomUUID() + "@example.com";
+        long customer = as(org).body(Map.of("email", email)).post("/api_gateway/v1/customers").then().statusCode(201)
+                .extract().jsonPath().getLong("data.customerId");
+        String badge = badge(org, "EARN");
+        String answer = """
+                {"data": {"badgeMetaId": "653ddb33b3cda7078c7c68e9", "customerId": 62090013,
+                  "earnedBadgeId": "654cbea06bccde1274b6d3a2", "isActive": false},
+                 "errors": [], "warnings": []}""";
+        String first = earn(org, badge, customer);
+        Response revoked = expect(as(org).body(fill("""
+                {"badgeMetaId": "${badge}", "customerId": ${customer}, "earnedBadgeId": "${earned}"}""",
+                Map.of("badge", badge, "customer", customer, "earned", first))).post(REVOKE_EARN), 200, answer);
+        assertEquals(false, revoked.jsonPath().getBoolean("data.isActive"));
+        String second = earn(org, badge, customer);
+        Response byEmail = expect(as(org).header("X-CAP-CUSTOMER-IDENTIFIER", "email").body(fill("""
+                {"badgeMetaId": "${badge}", "customerId": "${email}", "earnedBadgeId": "${earned}"}""",
+                Map.of("badge", badge, "email", email, "earned", second))).post(REVOKE_EARN), 200, answer);
+        assertEquals(customer, byEmail.jsonPath().getLong("data.customerId"));
+        // Revoked already: the vendor's 814, HTTP 409.
+        expectError(as(org).body(Map.of("badgeMetaId", badge, "customerId", customer, "earnedBadgeId", second))
+                .post(REVOKE_EARN), 409, 814);
+    }
+
+    /** Operation "Revoke enrolled badges" (revokeIssue): by revokeIssuals, by customers, and neither (1051). */
+    @Test
+    void revokeEnrolledBadges() {
+        long org = Orgs.fresh();
+        long a = customer(org);
+        long b = customer(org);
+        String badge = badge(org, "ISSUE_EARN");
+        List<String> issued = as(org).body(Map.of("badgeMetaId", badge, "customers", List.of(a, b),
+                "requestId", "r-" + UUID.randomUUID(), "triggeredBy", Map.of("ownerType", "Loyalty",
+                        "referenceId", "823626"))).post(ISSUE_BULK).then().statusCode(200).extract().jsonPath()
+                .getList("data.issuedBadges.issuedId");
+        String answer = """
+                {"data": {"badgeMetaId": "653de84db3cda7078c7c68ed",
+                  "revokedIssuedBadges": [{"customerId": 62090013, "issuedId": "653e024bb3cda7078c7c6903",
+                    "error": null}],
+                  "requestId": null},
+                 "errors": [], "warnings": []}""";
+        Response byIssue = expect(as(org).body(fill("""
+                {"badgeMetaId": "${badge}", "revokeIssuals": [{"customerId": "${a}", "issueId": "${issueA}"},
+                  {"customerId": "${b}", "issueId": "${issueA}"}]}""",
+                Map.of("badge", badge, "a", a, "b", b, "issueA", issued.get(0)))).post(REVOKE_ISSUE), 200, answer);
+        assertEquals(issued.get(0), byIssue.jsonPath().getString("data.revokedIssuedBadges[0].issuedId"));
+        // The second line names an issue the customer does not hold: an error object, as the vendor's.
+        VendorShape.assertShape("""
+                {"customerId": 555567088, "error": {"code": 404, "message": "Customer doesn't have issue instance",
+                  "reference": null}}""", VendorShape.read(byIssue.asString()).at("/data/revokedIssuedBadges/1").toString());
+        Response byCustomer = expect(as(org).body(fill("""
+                {"badgeMetaId": "${badge}", "customers": [${b}, 123]}""", Map.of("badge", badge, "b", b)))
+                .post(REVOKE_ISSUE), 200, answer);
+        assertNull(byCustomer.jsonPath().get("data.revokedIssuedBadges[0].error"));
+        assertEquals(404, byCustomer.jsonPath().getInt("data.revokedIssuedBadges[1].error.code"));
+        expectError(as(org).body(Map.of("badgeMetaId", badge)).post(REVOKE_ISSUE), 400, 1051);
+    }
+
+    /** Operation "Enrol customers for badges" (issueBulk): success, and the vendor's "Badge Overlapping" answer. */
+    @Test
+    void enrolCustomersForBadges() {
+        long org = Orgs.fresh();
+        long a = customer(org);
+        String badge = badge(org, "ISSUE_EARN");
+        String body = fill("""
+                {"triggeredBy": {"ownerType": "Goodwill_Module", "referenceId": "134"}, "customers": [${a}],
+                 "requestId": "${requestId}", "badgeMetaId": "${badge}"}""",
+                Map.of("a", a, "badge", badge, "requestId", "e7request" + UUID.randomUUID()));
+        expect(as(org).body(body).post(ISSUE_BULK), 200, """
+                {"data": {"badgeMetaId": "653de334b3cda7078c7c68eb",
+                  "triggeredBy": {"ownerType": "Loyalty", "referenceId": "123457"}, "expiresOn": 1717935013.121711,
+                  "issuedBadges": [{"customerId": 553162563, "issuedId": "661681a535bc684e9e72553a",
+                    "status": "EXPIRED"}],
+                  "requestId": "1234"},
+                 "errors": [], "warnings": []}""");
+        Response overlapping = expect(as(org).body(body.replaceAll("e7request[^\"]*", "again-" + UUID.randomUUID()))
+                .post(ISSUE_BULK), 200, """
+                {"data": {"badgeMetaId": "66f3be92a8647e03dc526a5f",
+                  "triggeredBy": {"ownerType": "Loyalty", "referenceId": "xyz"}, "expiresOn": 1722155344.0,
+                  "issuedBadges": [{"customerId": 11115, "issuedId": "66f3bf91c7bf1e4d65e126b1",
+                    "error": {"code": 1040, "message": "An active issue for the badge already exists.",
+                      "reference": null},
+                    "status": "EXPIRED"}],
+                  "requestId": "VGagtK2zN16jkRU56zs1"},
+                 "errors": [], "warnings": []}""");
+        assertEquals(1040, overlapping.jsonPath().getInt("data.issuedBadges[0].error.code"));
+    }
+
+    /** Operation "Get badges for customer", with the groupId filter of the vendor's example. */
+    @Test
+    void getBadgesForCustomer() {
+        long org = Orgs.fresh();
+        long customer = customer(org);
+        String group = as(org).body(Map.of("name", "Pets", "rank", 1)).post("/api_gateway/v1/badges/group").then()
+                .statusCode(200).extract().jsonPath().getString("data.id");
+        String badge = as(org).header("X-CAP-BADGES-MIGRATION", "migration").body(Map.of("name", "b-" + UUID.randomUUID(),
+                "description", "Buy five", "startOn", now() - 30 * DAY, "expiresOn", now() + 300 * DAY, "earnType", "EARN",
+                "badgeGroupId", group,
+                "badgeRank", 1, "ownership", Map.of("restrictedToOwners", List.of("Loyalty")))).post(BADGES).then()
+                .statusCode(201).extract().jsonPath().getString("data.id");
+        earn(org, badge, customer);
+        expect(as(org).queryParam("badgeType", "EARNED").queryParam("groupId", group)
+                .get("/api_gateway/v1/badges/customer/" + customer), 200, """
+                {"data": {"badges": [{"badgeMetaId": "65c3609360d9261bdd8a6411", "orgId": 100458, "name": "x",
+                   "description": "d", "startOn": 1707303060.0, "expiresOn": 1738925460.0, "images": [],
+                   "badgeGroupId": "65c3600c60d9261bdd8a6410", "badgeGroupName": "Pets", "badgeRank": 1,
+                   "ownership": {"restrictedToOwners": ["Loyalty"], "claims": []}, "earnType": "EARN",
+                   "customerConstraints": [], "badgeConstraints": [], "earnedCount": 1,
+                   "lastEarnedOnDate": 1707303060.0, "lastEarnEventDate": 1707303060.0, "customFields": {},
+                   "active": true}],
+                  "pagination": {"page": 0, "size": 10, "total": 1, "totalPages": 1}},
+                 "errors": [], "warnings": []}""");
+        expectError(as(org).get("/api_gateway/v1/badges/customer/999999999"), 404, 1026);
+        expectError(as(org).header("X-CAP-CUSTOMER-IDENTIFIER", "nickname")
+                .get("/api_gateway/v1/badges/customer/" + customer), 400, 1028);
+    }
+
+    // ---- helpers ----
+
+    static long customer(long org) {
+        return as(org).body(Map.of("email", "c." + UUID.randomUUID() + "@example.com")).post("/api_gateway/v1/customers")
+                .then().statusCode(201).extract().jsonPath().getLong("data.customerId");
+    }
+
+    /** A live badge owned by Loyalty and Goodwill_Module, claimed with the references the samples trigger with. */
+    static String badge(long org, String earnType) {
+        return as(org).header("X-CAP-BADGES-MIGRATION", "migration").body(Map.of("name", "v-" + UUID.randomUUID(),
+                "startOn", now() - 30 * DAY, "expiresOn", now() + 300 * DAY, "earnType", earnType,
+                "ownership", Map.of("restrictedToOwners", List.of("Loyalty", "Goodwill_Module"),
+                        "claims", List.of(Map.of("ownerType", "Loyalty", "referenceId", "823626"),
+                                Map.of("ownerType", "Goodwill_Module", "referenceId", "134")))))
+                .post(BADGES).then().statusCode(201).extract().jsonPath().getString("data.id");
+    }
+
+    static String earn(long org, String badge, long customer) {
+        return as(org).body(Map.of("badgeMetaId", badge, "customerId", customer, "requestId", "r-" + UUID.randomUUID(),
+                "triggeredBy", Map.of("ownerType", "Loyalty", "referenceId", "1"))).post(EARN).then().statusCode(200)
+                .extract().jsonPath().getString("data.earnedBadgeId");
+    }
+}

@@ -1,0 +1,357 @@
+package io.laurel.vendor;
+
+import static io.laurel.vendor.Vendor.DAY;
+import static io.laurel.vendor.Vendor.as;
+import static io.laurel.vendor.Vendor.expect;
+import static io.laurel.vendor.Vendor.expectError;
+import static io.laurel.vendor.Vendor.fill;
+import static io.laurel.vendor.Vendor.now;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.laurel.support.MemoryStoreResource;
+import io.laurel.support.Orgs;
+import io.laurel.support.Tokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/**
+ * The vendor's badge group and badge definition operations, each sample request sent as the vendor's reference shows
+ * it (ids and dates replaced) and each answer checked against the vendor's sample answer. Method names are the
+ * vendor's operation ids.
+ */
+@QuarkusTest
+@WithTestResource(value = MemoryStoreResource.class, scope = TestResourceScope.GLOBAL)
+class VendorBadgesTest {
+
+    static final String GROUPS = "/api_gateway/v1/badges/group";
+    static final String BADGES = "/api_gateway/v1/badges/badgeMeta";
+
+    static final String GROUP_ANSWER = """
+            {"data": {"id": "6581281e8f68666070de15c5", "orgId": 50156, "name": "GROUP_RANK_4", "rank": 2,
+              "createdBy": 123, "createdOn": 1702963230.966423, "createdOnISO": "2023-12-19T05:20:30Z",
+              "lastUpdatedBy": 123, "lastUpdatedOn": 1702963230.966423, "lastUpdatedOnISO": "2023-12-19T05:20:30Z",
+              "isActive": true},
+             "errors": [], "warnings": []}""";
+
+    static final String BADGE_ANSWER = """
+            {"data": {"id": "662749408fe258516a88fe89", "badgeNumericId": 107, "orgId": 100458, "name": "BADGE123",
+              "description": "Buy five", "startOn": 1716803487, "startOnISO": "2024-05-27T09:51:27Z",
+              "expiresOn": 1726804000, "expiresOnISO": "2024-09-20T03:46:40Z",
+              "earnedBadgeExpiry": {"expiryType": "ABSOLUTE", "type": "WITH_BADGE_META", "expiresOn": null,
+                "expireWithBadgeMeta": true},
+              "issuedBadgeExpiry": null, "images": [],
+              "ownership": {"restrictedToOwners": ["Milestones", "Loyalty"], "claims": []},
+              "customerConstraints": [{"constraintType": "CUSTOMER_BADGE_FIXED_WINDOW", "referenceId": "e6791ec9",
+                "durationType": "DAYS", "refreshRate": 3, "maxEarnLimit": 1, "cycleStatus": "ACTIVE",
+                "startDate": 1716803487.0, "endDate": 1726804000.0}],
+              "badgeConstraints": [{"constraintType": "BADGE_FIXED_WINDOW", "referenceId": "a1350b49",
+                "durationType": "DAYS", "refreshRate": 3, "maxEarnLimit": 2, "startDate": 1716803487.0,
+                "endDate": 1726804000.0, "cycleStatus": "ACTIVE"}],
+              "benefits": [{"benefitType": "COUPON", "seriesId": 6789}],
+              "tags": [{"name": "Type1", "value": "Birthday"}],
+              "badgeGroupId": null, "badgeRank": 1, "earnType": "EARN", "issuedCount": 0, "earnedCount": 0,
+              "status": "UPCOMING", "createdOn": 1713850688.811401, "createdOnISO": "2024-04-23T05:38:08Z",
+              "createdBy": 75086856, "lastUpdatedOn": 1713850688.811401, "lastUpdatedOnISO": "2024-04-23T05:38:08Z",
+              "lastUpdatedBy": 75086856, "customFields": {}, "active": false},
+             "errors": [], "warnings": []}""";
+
+    /** The same answer for any badge: the fields and their types, whatever kinds its lists hold. */
+    static final String ANY_BADGE_ANSWER = BADGE_ANSWER
+            .replaceAll("\"customerConstraints\": \\[\\{[^\\]]*\\]", "\"customerConstraints\": []")
+            .replaceAll("\"badgeConstraints\": \\[\\{[^\\]]*\\]", "\"badgeConstraints\": []")
+            .replaceAll("\"benefits\": \\[\\{[^\\]]*\\]", "\"benefits\": []")
+            .replaceAll("\"earnedBadgeExpiry\": \\{[^}]*\\}", "\"earnedBadgeExpiry\": null")
+            .replaceAll("\"tags\": \\[\\{[^\\]]*\\]", "\"tags\": []")
+            .replace("\"badgeRank\": 1", "\"badgeRank\": null");
+
+    // ---- groups ----
+
+    @Test
+    void createBadgesGroup() {
+        long org = Orgs.fresh();
+        expect(as(org).body("""
+                {"name": "GROUP_RANK_2", "rank": 2}""").post(GROUPS), 200, GROUP_ANSWER);
+        // The reference export's own sample rank.
+        Response big = expect(as(org).body("""
+                {"name": "skjhfdjfhgiok", "rank": 214748364}""").post(GROUPS), 200, GROUP_ANSWER);
+        assertEquals(214748364, big.jsonPath().getInt("data.rank"));
+        assertEquals(Tokens.userId(42), big.jsonPath().getLong("data.createdBy"));
+        expectError(as(org).body("""
+                {"name": "GROUP_RANK_2", "rank": 3}""").post(GROUPS), 409, 733);
+        expectError(as(org).body("""
+                {"name": "GROUP_RANK_9"}""").post(GROUPS), 400, 732);
+    }
+
+    @Test
+    void updateBadgesGroup() {
+        long org = Orgs.fresh();
+        String id = group(org, "GROUP_RANK_57", 3);
+        Response updated = expect(as(org).body("""
+                {"name": "GROUP_RANK_58", "rank": 1}""").put(GROUPS + "/" + id), 200, GROUP_ANSWER);
+        assertEquals("GROUP_RANK_58", updated.jsonPath().getString("data.name"));
+        // What GET answered, sent back with one change: the read-only fields are ignored.
+        Map<String, Object> read = as(org).get(GROUPS + "/" + id).jsonPath().getMap("data");
+        read.put("rank", 5);
+        expect(as(org).body(read).put(GROUPS + "/" + id), 200, GROUP_ANSWER);
+        group(org, "Taken", 1);
+        expectError(as(org).body("""
+                {"name": "Taken", "rank": 1}""").put(GROUPS + "/" + id), 409, 733);
+    }
+
+    @Test
+    void getGroupById() {
+        long org = Orgs.fresh();
+        String id = group(org, "cafeb9fe", 1);
+        expect(as(org).get(GROUPS + "/" + id), 200, GROUP_ANSWER);
+    }
+
+    @Test
+    void getAllGroups() {
+        long org = Orgs.fresh();
+        group(org, "cafeb9fe", 1);
+        group(org, "8b3886ed", 2);
+        Response list = expect(as(org).queryParam("size", 100).queryParam("page", 0).queryParam("order", "ASC")
+                .get(GROUPS), 200, """
+                {"data": {"badgeGroups": [{"id": "6560ad9c7e3e81134376008b", "orgId": 4000106, "name": "cafeb9fe",
+                   "rank": 1, "createdBy": 50677380, "createdOn": 1700834716.366, "lastUpdatedBy": 50677380,
+                   "lastUpdatedOn": 1700834716.366, "isActive": true}],
+                  "pagination": {"page": 0, "size": 100, "total": 893, "totalPages": 9}},
+                 "errors": [], "warnings": []}""");
+        assertEquals(List.of("cafeb9fe", "8b3886ed"), list.jsonPath().getList("data.badgeGroups.name"));
+    }
+
+    // ---- badge definitions ----
+
+    /** Every create sample of the vendor's reference, with future dates (the vendor refuses a past start: 722). */
+    @Test
+    void createBadges() {
+        long org = Orgs.fresh();
+        long start = now() + DAY;
+        long end = now() + 200 * DAY;
+        Map<String, Object> dates = Map.of("start", start, "end", end, "startIso", Vendor.iso(start),
+                "endIso", Vendor.iso(end), "later", end + DAY);
+        for (String sample : List.of(ISSUE_EARN_FIXED_WINDOW, EARN_WITH_BADGE_META, ISSUE_EARN_ROLLING,
+                EARN_WITH_CLAIMS, HISTORICAL_GENERATED, EARN_FIXED_WINDOW_WITH_BENEFITS)) {
+            String body = fill(sample.replace("${name}", "badge-" + UUID.randomUUID()), dates);
+            expect(as(org).body(body).post(BADGES), 201, ANY_BADGE_ANSWER);
+        }
+        // The vendor's answer sample is the fixed-window badge with benefits: every field, type for type.
+        Response created = expect(as(org).body(fill(EARN_FIXED_WINDOW_WITH_BENEFITS.replace("${name}", "BADGE123"), dates)).post(BADGES), 201, BADGE_ANSWER);
+        JsonPath data = created.jsonPath().setRootPath("data");
+        assertEquals(false, data.getBoolean("active"));
+        assertTrue(data.getLong("badgeNumericId") > 0);
+        // The generated sample's customer-level list held badge-level items: moved, and repeated no-limits are one.
+        JsonPath generated = as(org).queryParam("name", "HIST").get(BADGES).jsonPath();
+        assertEquals(List.of("BADGE_NO_LIMIT"), generated.getList("data.metaBasicDetails[0].badgeConstraints.constraintType"));
+        assertEquals(List.of(), generated.getList("data.metaBasicDetails[0].customerConstraints"));
+        expectError(as(org).body(fill(EARN_WITH_BADGE_META.replace("${name}", "late"), dates)
+                .replace("\"startOn\": " + start, "\"startOn\": " + (now() - 10 * DAY))).post(BADGES), 400, 722);
+        expectError(as(org).body(fill(EARN_WITH_BADGE_META.replace("${name}", "backwards"), dates)
+                .replace("\"expiresOn\": " + end, "\"expiresOn\": " + (start - 60))).post(BADGES), 400, 720);
+    }
+
+    @Test
+    void updateBadges() {
+        long org = Orgs.fresh();
+        long start = now() + DAY;
+        long end = now() + 200 * DAY;
+        String id = create(org, fill(EARN_FIXED_WINDOW_WITH_BENEFITS.replace("${name}", "before"), Map.of("start", start, "end", end)));
+        expect(as(org).body(fill("""
+                {"id": "${id}", "name": "BADGE1234", "description": "Buy five, get a voucher",
+                 "expiresOn": ${end}, "earnType": "EARN", "badgeRank": 2,
+                 "earnedBadgeExpiry": {"expiryType": "ABSOLUTE", "type": "WITH_BADGE_META",
+                   "expireWithBadgeMeta": true},
+                 "ownership": {"restrictedToOwners": ["Loyalty", "Milestones"]},
+                 "tags": [{"name": "Type1", "value": "Birthday"}], "customFields": {}, "active": false}""",
+                Map.of("id", id, "end", end + DAY))).put(BADGES), 200, BADGE_ANSWER);
+        // A client sends back what GET answered, with one change: read-only and unknown fields are ignored.
+        Map<String, Object> read = as(org).get(BADGES + "/" + id).jsonPath().getMap("data");
+        read.put("description", "changed");
+        read.put("isActive", true);
+        read.remove("active");
+        Response back = expect(as(org).body(read).put(BADGES), 200, BADGE_ANSWER);
+        assertEquals(true, back.jsonPath().getBoolean("data.active"));
+        // The vendor's update codes.
+        String started = as(org).header("X-CAP-BADGES-MIGRATION", "migration").body(fill(EARN_WITH_BADGE_META
+                .replace("${name}", "started"), Map.of("start", now() - 10 * DAY, "end", end))).post(BADGES).then()
+                .statusCode(201).extract().jsonPath().getString("data.id");
+        expectError(as(org).body(Map.of("id", started, "expiresOn", now() - DAY)).put(BADGES), 400, 724);
+        expectError(as(org).body(Map.of("id", id, "customerConstraints", List.of(Map.of(
+                "constraintType", "CUSTOMER_BADGE_FIXED_VALUE", "maxEarnLimit", 3)))).put(BADGES), 400, 826);
+        String live = create(org, fill(EARN_WITH_BADGE_META.replace("${name}", "live"), Map.of("start", now(), "end", end)));
+        expectError(as(org).body(Map.of("id", live, "startOn", now() + 2 * DAY)).put(BADGES), 400, 723);
+        expectError(as(org).body(Map.of("id", "662749408fe258516a88fe89", "badgeRank", 1)).put(BADGES), 404, 404);
+    }
+
+    @Test
+    void getBadgeById() {
+        long org = Orgs.fresh();
+        String id = create(org, fill(EARN_FIXED_WINDOW_WITH_BENEFITS.replace("${name}", "BADGE123"), Map.of("start", now() + DAY,
+                "end", now() + 200 * DAY)));
+        expect(as(org).queryParam("status", "UPCOMING").get(BADGES + "/" + id), 200, BADGE_ANSWER);
+        Response unknown = expectError(as(org).get(BADGES + "/662749408fe258516a88fe89"), 404, 404);
+        assertEquals("Passed badge is not found", unknown.jsonPath().getString("errors[0].message"));
+    }
+
+    @Test
+    void getAllBadges() {
+        long org = Orgs.fresh();
+        String groupId = group(org, "Seasonal", 1);
+        create(org, fill(EARN_FIXED_WINDOW_WITH_BENEFITS.replace("${name}", "grouped"), Map.of("start", now() + DAY, "end", now() + 200 * DAY)).replace("\"badgeRank\": 1,", "\"badgeRank\": 1, \"badgeGroupId\": \""
+                        + groupId + "\","));
+        Response list = expect(as(org).queryParam("status", "LIVE,UPCOMING").get(BADGES), 200, """
+                {"data": {"metaBasicDetails": [{"id": "6555bd0a0d9e0e0ca5a0de4d", "orgId": 100458, "name": "x",
+                   "badgeGroupId": "65c3600c60d9261bdd8a6410", "badgeGroupName": "Seasonal", "badgeRank": 1,
+                   "description": "d", "startOn": 1700117769.0, "expiresOn": 1731740169.0, "status": "LIVE",
+                   "images": [], "tags": [], "earnType": "EARN",
+                   "earnedBadgeExpiry": {"expiryType": "ABSOLUTE", "type": "WITH_BADGE_META", "expiresOn": null,
+                     "expireWithBadgeMeta": true},
+                   "ownership": {"restrictedToOwners": ["Loyalty"], "claims": []},
+                   "issuedCount": 0, "earnedCount": 0, "createdOn": 1700117770.1, "createdBy": 75041478,
+                   "lastUpdatedOn": 1700117770.1, "lastUpdatedBy": 75041478, "customFields": {}, "active": true}],
+                  "pagination": {"page": 0, "size": 10, "total": 1, "totalPages": 1}},
+                 "errors": [], "warnings": []}""");
+        assertEquals("Seasonal", list.jsonPath().getString("data.metaBasicDetails[0].badgeGroupName"));
+    }
+
+    @Test
+    void claimBadge() {
+        long org = Orgs.fresh();
+        String id = create(org, fill(EARN_WITH_BADGE_META.replace("${name}", "claimed"), Map.of("start", now() + DAY, "end", now() + 200 * DAY)));
+        Response claimed = expect(as(org).body("""
+                {"ownerType": "Loyalty", "referenceId": "123"}""").post(BADGES + "/" + id + "/claim"), 200, """
+                {"data": {"badgeMetaId": "653df084b3cda7078c7c68f1", "ownerType": "Loyalty", "referenceId": "123"},
+                 "errors": null, "warnings": []}""");
+        assertEquals(id, claimed.jsonPath().getString("data.badgeMetaId"));
+        expectError(as(org).body("""
+                {"ownerType": "Loyalty"}""").post(BADGES + "/" + id + "/claim"), 400, 717);
+        expectError(as(org).body("""
+                {"ownerType": "Journeys", "referenceId": "123"}""").post(BADGES + "/" + id + "/claim"), 400, 714);
+    }
+
+    @Test
+    void unclaimBadge() {
+        long org = Orgs.fresh();
+        String id = create(org, fill(EARN_WITH_BADGE_META.replace("${name}", "unclaimed"), Map.of("start", now() + DAY, "end", now() + 200 * DAY)));
+        as(org).body(Map.of("ownerType", "Loyalty", "referenceId", "string")).post(BADGES + "/" + id + "/claim")
+                .then().statusCode(200);
+        Response released = expect(as(org).body("""
+                {"ownerType":"Loyalty", "referenceId":"string"}""").post(BADGES + "/" + id + "/unclaim"), 200, """
+                {"data": {"ownerType": "Loyalty", "referenceId": "string", "isActive": false},
+                 "errors": null, "warnings": []}""");
+        assertEquals(false, released.jsonPath().getBoolean("data.isActive"));
+        expectError(as(org).body("""
+                {"ownerType":"Loyalty", "referenceId":"string"}""").post(BADGES + "/" + id + "/unclaim"), 400, 737);
+    }
+
+    // ---- helpers and samples ----
+
+    static String group(long org, String name, int rank) {
+        return as(org).body(Map.of("name", name, "rank", rank)).post(GROUPS).then().statusCode(200).extract()
+                .jsonPath().getString("data.id");
+    }
+
+    static String create(long org, String body) {
+        return as(org).body(body).post(BADGES).then().statusCode(201).extract().jsonPath().getString("data.id");
+    }
+
+    static final String ISSUE_EARN_FIXED_WINDOW = """
+            {"name": "${name}", "description": "Make 5 transactions", "startOn": ${start}, "expiresOn": ${end},
+             "earnType": "ISSUE_EARN", "badgeRank": 3,
+             "earnedBadgeExpiry": {"relativeExpirytype": "WEEKS", "value": 2, "expiryType": "RELATIVE"},
+             "issuedBadgeExpiry": {"type": "FIXED_DATE", "expiresOn": ${later}, "expiryType": "ABSOLUTE"},
+             "isActive": true,
+             "ownership": {"restrictedToOwners": ["Loyalty", "Audience_Campaigns"]},
+             "images": [{"name": "Issued", "fileSvcHandle": "qwer-8634-8938", "url": "https://example.com/i.jpg",
+               "tag": "EARNED"}],
+             "customerConstraints": [{"constraintType": "CUSTOMER_BADGE_FIXED_WINDOW", "maxEarnLimit": 2,
+               "durationType": "DAYS", "refreshRate": 3, "startDayOfTheWeek": 1}],
+             "badgeConstraints": [{"constraintType": "BADGE_FIXED_VALUE", "maxEarnLimit": 10000},
+               {"constraintType": "BADGE_ROLLING_WINDOW", "rollType": "DAYS", "rollValue": 1, "maxEarnLimit": 300},
+               {"constraintType": "BADGE_ROLLING_WINDOW", "rollType": "WEEKS", "rollValue": 1, "maxEarnLimit": 3000}]}""";
+
+    static final String EARN_WITH_BADGE_META = """
+            {"name": "${name}", "description": "Buy 5 pet products in 3 months", "startOn": ${start},
+             "expiresOn": ${end},
+             "earnedBadgeExpiry": {"expiryType": "ABSOLUTE", "type": "WITH_BADGE_META", "expireWithBadgeMeta": true},
+             "ownership": {"restrictedToOwners": ["Loyalty", "Milestones"]},
+             "customerConstraints": [{"constraintType": "CUSTOMER_BADGE_FIXED_VALUE", "maxEarnLimit": 100}],
+             "badgeConstraints": [{"constraintType": "BADGE_FIXED_WINDOW", "maxEarnLimit": 2, "durationType": "DAYS",
+               "refreshRate": 3, "startDayOfTheWeek": 1}],
+             "earnType": "EARN",
+             "tags": [{"name": "Type1", "value": "Birthday"}, {"name": "Priority", "value": "1"}],
+             "active": false}""";
+
+    static final String ISSUE_EARN_ROLLING = """
+            {"name": "${name}", "description": "Make 5 transactions in a month", "startOn": ${start},
+             "expiresOn": ${end}, "earnType": "ISSUE_EARN",
+             "earnedBadgeExpiry": {"relativeExpirytype": "WEEKS", "value": 2, "expiryType": "RELATIVE"},
+             "issuedBadgeExpiry": {"type": "FIXED_DATE", "expiresOn": ${later}, "expiryType": "ABSOLUTE"},
+             "isActive": true,
+             "ownership": {"restrictedToOwners": ["Loyalty", "Audience_Campaigns"]},
+             "customerConstraints": [{"constraintType": "CUSTOMER_BADGE_ROLLING_WINDOW", "maxEarnForDays": 50,
+               "rollForDays": 5, "maxEarnForWeeks": 100, "rollForWeeks": 1, "maxEarnForMonths": 200, "rollForMonths": 1},
+               {"constraintType": "CUSTOMER_BADGE_FIXED_VALUE", "maxEarnLimit": 5000}],
+             "badgeConstraints": [{"constraintType": "BADGE_FIXED_VALUE", "maxEarnLimit": 10000},
+               {"constraintType": "BADGE_ROLLING_WINDOW", "rollType": "DAYS", "rollValue": 1, "maxEarnLimit": 300}]}""";
+
+    static final String EARN_WITH_CLAIMS = """
+            {"name": "${name}", "description": "Buy 5 pet products", "startOn": ${start}, "expiresOn": ${end},
+             "earnedBadgeExpiry": {"expiryType": "ABSOLUTE", "type": "WITH_BADGE_META", "expireWithBadgeMeta": true},
+             "ownership": {"restrictedToOwners": ["Loyalty", "Milestones"],
+               "claims": [{"ownerType": "Loyalty", "referenceId": "626"}]},
+             "customerConstraints": [{"constraintType": "CUSTOMER_BADGE_FIXED_VALUE", "maxEarnLimit": 100},
+               {"constraintType": "CUSTOMER_BADGE_ROLLING_WINDOW", "maxEarnForDays": 1, "rollForDays": 1,
+                "maxEarnForWeeks": 2, "rollForWeeks": 1, "maxEarnForMonths": 10, "rollForMonths": 1}],
+             "badgeConstraints": [{"constraintType": "BADGE_FIXED_VALUE", "maxEarnLimit": 1000},
+               {"constraintType": "BADGE_ROLLING_WINDOW", "rollType": "MONTHS", "rollValue": 1, "maxEarnLimit": 10000}],
+             "earnType": "EARN", "customFields": {"CF1": "CF1", "CF2 INTEGER": "1"}, "active": false}""";
+
+    /** The reference's generated sample: read-only fields, ISO dates, badge-level items in the customer list, 0s. */
+    static final String HISTORICAL_GENERATED = """
+            {"orgId": 50933, "name": "HIST ${name}", "description": "string",
+             "startOn": "${startIso}", "expiresOn": "${endIso}",
+             "earnedBadgeExpiry": {"expiryType": "ABSOLUTE", "type": "WITH_BADGE_META", "expiresOn": "${endIso}",
+               "expireWithBadgeMeta": true},
+             "issuedBadgeExpiry": {"expiryType": "ABSOLUTE", "type": "WITH_BADGE_META", "expiresOn": "${endIso}",
+               "expireWithBadgeMeta": true},
+             "images": [{"name": "string", "fileSvcHandle": "string", "url": "string", "tag": "UN_EARNED"}],
+             "ownership": {"restrictedToOwners": ["Loyalty"],
+               "claims": [{"badgeMetaId": "string", "ownerType": "Loyalty", "referenceId": "string"}]},
+             "customerConstraints": [{"constraintType": "BADGE_NO_LIMIT", "maxEarnLimit": 0},
+               {"constraintType": "BADGE_NO_LIMIT"},
+               {"constraintType": "BADGE_NO_LIMIT", "rollType": "DAYS", "rollValue": 0, "maxEarnLimit": 0},
+               {"constraintType": "BADGE_NO_LIMIT", "maxEarnForDays": 0, "rollForDays": 0, "maxEarnForWeeks": 0,
+                "rollForWeeks": 0, "maxEarnForMonths": 0, "rollForMonths": 0}],
+             "badgeConstraints": [{"constraintType": "BADGE_NO_LIMIT", "maxEarnLimit": 0},
+               {"constraintType": "BADGE_NO_LIMIT", "rollType": "DAYS", "rollValue": 0, "maxEarnLimit": 0}],
+             "tags": [{"name1": "string", "value": "string"}],
+             "earnType": "EARN", "issuedCount": 0, "earnedCount": 0, "status": "LIVE",
+             "createdOn": "2023-11-03T15:19:37.192Z", "createdBy": 0, "lastUpdatedOn": "2023-11-03T15:19:37.192Z",
+             "lastUpdatedBy": 0, "customFields": {"CF1": "CF1", "CF2 INTEGER": "1"}, "active": true}""";
+
+    static final String EARN_FIXED_WINDOW_WITH_BENEFITS = """
+            {"name": "${name}", "description": "Buy 5 pet products in 3 months", "startOn": ${start},
+             "expiresOn": ${end}, "badgeRank": 1,
+             "earnedBadgeExpiry": {"expiryType": "ABSOLUTE", "type": "WITH_BADGE_META", "expireWithBadgeMeta": true},
+             "ownership": {"restrictedToOwners": ["Loyalty", "Milestones"]},
+             "customerConstraints": [{"constraintType": "CUSTOMER_BADGE_FIXED_WINDOW", "durationType": "DAYS",
+               "refreshRate": 3, "startDayOfTheWeek": "TUESDAY", "maxEarnLimit": 1}],
+             "badgeConstraints": [{"constraintType": "BADGE_FIXED_WINDOW", "maxEarnLimit": 2, "durationType": "DAYS",
+               "refreshRate": 3, "startDayOfTheWeek": 1}],
+             "benefits": [{"benefitType": "COUPON", "seriesId": 6789},
+               {"benefitType": "LOYALTY_POINTS", "points": 100, "programId": 626, "promotionId": 80332,
+                "allocationStrategyId": 1489, "expirationStrategyId": 3843}],
+             "tags": [{"name": "Type1", "value": "Birthday"}],
+             "earnType": "EARN", "active": false}""";
+}
