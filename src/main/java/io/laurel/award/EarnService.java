@@ -123,8 +123,8 @@ public class EarnService {
         Instant given = EpochTime.pick(request.earnEventDate(), request.earnEventDateISO());
         Instant event = AwardRules.earnEvent(given != null ? given : EpochTime.pick(request.issueEventDate(), null), now);
         return catalog.require(caller.orgId(), request.badgeMetaId())
-                .invoke(badge -> AwardRules.requireClaimed(badge, trigger))
                 .map(badge -> context(badge, trigger, requestId, event, now))
+                .invoke(context -> AwardRules.requireClaimed(context.badge, trigger))
                 // A call that fails after its claim may have written part of its earns: the claim is left for the
                 // retry to take over, which reports those earns as its own and earns the rest.
                 .chain(context -> requestIds.claim(caller.orgId(), requestId, "earnBulk", context.badge.id)

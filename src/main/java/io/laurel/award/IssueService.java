@@ -23,7 +23,6 @@ import io.laurel.award.AwardViews.RevokedIssue;
 import io.laurel.badge.BadgeCatalog;
 import io.laurel.badge.BadgeMetaDocument;
 import io.laurel.badge.EarnType;
-import io.laurel.common.ApiError;
 import io.laurel.common.ApiResponse;
 import io.laurel.common.EpochTime;
 import io.laurel.common.ErrorCode;

@@ -203,6 +203,14 @@ class VendorBadgesTest {
         assertEquals("Passed badge is not found", unknown.jsonPath().getString("errors[0].message"));
     }
 
+    /** Operation "Get fixed window details": its path is not read as a badge id. */
+    @Test
+    void getFixedWindowDetails() {
+        long org = Orgs.fresh();
+        expectError(as(org).queryParam("badgeMetaId", "69381220cebb9648d8974518")
+                .get(BADGES + "/getFixedWindowDetails"), 501, 501);
+    }
+
     @Test
     void getAllBadges() {
         long org = Orgs.fresh();
