@@ -205,12 +205,14 @@ class VendorAwardsTest {
         expect(as(org).queryParam("badgeType", "EARNED").queryParam("groupId", group)
                 .get("/api_gateway/v1/badges/customer/" + customer), 200, """
                 {"data": {"badges": [{"badgeMetaId": "65c3609360d9261bdd8a6411", "orgId": 100458, "name": "x",
-                   "description": "d", "startOn": 1707303060.0, "expiresOn": 1738925460.0, "images": [],
+                   "description": "d", "startOn": 1707303060.0, "startOnISO": "2024-02-07T10:51:00Z",
+                   "expiresOn": 1738925460.0, "expiresOnISO": "2025-02-07T10:51:00Z", "images": [], "tags": [],
                    "badgeGroupId": "65c3600c60d9261bdd8a6410", "badgeGroupName": "Pets", "badgeRank": 1,
                    "ownership": {"restrictedToOwners": ["Loyalty"], "claims": []}, "earnType": "EARN",
-                   "customerConstraints": [], "badgeConstraints": [], "earnedCount": 1,
-                   "lastEarnedOnDate": 1707303060.0, "lastEarnEventDate": 1707303060.0, "customFields": {},
-                   "active": true}],
+                   "benefits": [], "customerConstraints": [], "badgeConstraints": [], "earnedCount": 1,
+                   "lastEarnedOnDate": 1707303060.0, "lastEarnedOnDateISO": "2024-02-07T10:51:00Z",
+                   "lastEarnEventDate": 1707303060.0, "lastEarnEventDateISO": "2024-02-07T10:51:00Z",
+                   "customFields": {}, "active": true}],
                   "pagination": {"page": 0, "size": 10, "total": 1, "totalPages": 1}},
                  "errors": [], "warnings": []}""");
         expectError(as(org).get("/api_gateway/v1/badges/customer/999999999"), 404, 1026);

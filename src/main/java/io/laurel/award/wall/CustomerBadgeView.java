@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.laurel.badge.BadgeMetaView.BenefitView;
 import io.laurel.badge.BadgeMetaView.ConstraintView;
 import io.laurel.badge.BadgeMetaView.ImageView;
 import io.laurel.badge.BadgeMetaView.OwnershipView;
@@ -30,6 +31,7 @@ public record CustomerBadgeView(
         Integer badgeRank,
         OwnershipView ownership,
         EarnType earnType,
+        @Schema(description = "What the badge gives, as defined") List<BenefitView> benefits,
         List<ConstraintView> customerConstraints,
         List<ConstraintView> badgeConstraints,
         @Schema(description = "This customer's earns that were not revoked; null when none") Long earnedCount,

@@ -193,7 +193,7 @@ public class CustomerBadgesService {
             Stats stats = awards.earns.get(item.badge.id);
             items.add(new CustomerBadgeView(b.badgeMetaId(), b.orgId(), b.name(), b.description(), b.startOn(),
                     b.startOnISO(), b.expiresOn(), b.expiresOnISO(), b.images(), b.tags(), b.badgeGroupId(),
-                    item.groupName, b.badgeRank(), b.ownership(), b.earnType(), b.customerConstraints(),
+                    item.groupName, b.badgeRank(), b.ownership(), b.earnType(), b.benefits(), b.customerConstraints(),
                     b.badgeConstraints(),
                     stats == null ? null : stats.count,
                     stats == null || stats.lastEarnedOn == null ? null : EpochTime.seconds(stats.lastEarnedOn),

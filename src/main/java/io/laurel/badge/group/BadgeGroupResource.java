@@ -67,6 +67,19 @@ public class BadgeGroupResource {
         return groups.update(Caller.of(identity), id, request).map(ApiResponse::ok);
     }
 
+    /** The update as the vendor's page also shows it: {@code POST …/group/{id}}. */
+    @POST
+    @Path("/{id}")
+    @Operation(summary = "Update a badge group (the vendor's POST form of the PUT)")
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BadgeGroupResponse")))
+    @APIResponse(responseCode = "404", description = "No such group in the org")
+    @APIResponse(responseCode = "409", description = "733: a group of this name exists in the org")
+    public Uni<ApiResponse<BadgeGroupView>> updateByPost(@PathParam("id") String id,
+            @Valid @NotNull BadgeGroupRequest request) {
+        return update(id, request);
+    }
+
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a badge group")
