@@ -91,11 +91,16 @@ class VendorAwardsTest {
                   "failedEarnBadgeErrorList": []},
                  "errors": [], "warnings": []}""");
         assertEquals(3, bulk.jsonPath().getInt("data.earnedCount"));
-        // The earlier sample's numeric customerIds and earnEventDate, on a badge not claimed by the caller: 810.
-        expectError(as(org).body(fill("""
+        // The earlier sample's numeric customerIds and earnEventDate: 810 until that reference claims the badge.
+        String earlier = fill("""
                 {"badgeMetaId": "${badge}", "customerIds": [${a}, ${b}], "requestId": "1234",
                  "earnEventDate": "${event}", "triggeredBy": {"ownerType": "Loyalty", "referenceId": "123457"}}""",
-                Map.of("badge", badge, "a", a, "b", b, "event", Vendor.iso(now() - DAY)))).post(EARN_BULK), 409, 810);
+                Map.of("badge", badge, "a", a, "b", b, "event", Vendor.iso(now() - DAY)));
+        expectError(as(org).body(earlier).post(EARN_BULK), 409, 810);
+        as(org).body(Map.of("ownerType", "Loyalty", "referenceId", "123457")).post(BADGES + "/" + badge + "/claim")
+                .then().statusCode(200);
+        Response claimed = expect(as(org).body(earlier).post(EARN_BULK), 200, null);
+        assertEquals(2, claimed.jsonPath().getInt("data.earnedCount"));
     }
 
     /** Operation "Revoke issued badge" (revokeEarn): by id, and by email with X-CAP-CUSTOMER-IDENTIFIER. */
