@@ -121,6 +121,21 @@ public class BadgeMetaResource {
                 .map(ApiResponse::ok);
     }
 
+    @PUT
+    @Path("/{id}/{activationStatus}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Activate or deactivate a badge (activationStatus: activate or deactivate); a body is ignored",
+            description = "A deactivated badge is refused by issue and earn (1039) and is not AVAILABLE on walls; "
+                    + "its issues and earns stay.")
+    @APIResponse(responseCode = "200", description = "The badge's id and whether it is active now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BadgeActivationResponse")))
+    @APIResponse(responseCode = "400", description = "activationStatus is neither activate nor deactivate")
+    @APIResponse(responseCode = "404", description = "404 (Passed badge is not found): no such badge in the org")
+    public Uni<ApiResponse<BadgeMetaView.Activation>> activation(@PathParam("id") String id,
+            @PathParam("activationStatus") String activationStatus) {
+        return badges.activation(Caller.of(identity), id, activationStatus).map(ApiResponse::ok);
+    }
+
     @POST
     @Path("/{id}/claim")
     @Operation(summary = "Claim the badge for an owner (idempotent)")

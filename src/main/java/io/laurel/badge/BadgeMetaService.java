@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -165,6 +166,25 @@ public class BadgeMetaService {
                                 .map(b -> BadgeMetaMapper.view(b, now,
                                         b.badgeGroupId == null ? null : names.get(b.badgeGroupId))).toList(),
                                 paging.of(found.getItem2()))));
+    }
+
+    /**
+     * Activates or deactivates a badge ({@code activate}/{@code deactivate}, the vendor's path words). A deactivated
+     * badge is refused by issue and earn (1039) and left off the wall's AVAILABLE kinds; its history stays.
+     */
+    public Uni<BadgeMetaView.Activation> activation(Caller caller, String id, String activationStatus) {
+        boolean active = switch (activationStatus == null ? "" : activationStatus.toLowerCase(Locale.ROOT)) {
+            case "activate" -> true;
+            case "deactivate" -> false;
+            default -> throw ErrorCode.INVALID_INPUT.exception("activationStatus must be activate or deactivate",
+                    "activationStatus");
+        };
+        ObjectId badgeId = ObjectIds.parse(id, "id");
+        return badges.updateIf(caller.orgId(), badgeId, Filters.empty(), Updates.combine(Updates.set("active", active),
+                        Updates.inc("version", 1L), Updates.set("lastUpdatedOn", Times.now()),
+                        Updates.set("lastUpdatedBy", caller.username()), Updates.set("lastUpdatedById", caller.userId())))
+                .onItem().ifNull().failWith(BadgeMetaService::notFound)
+                .map(b -> new BadgeMetaView.Activation(b.id.toHexString(), b.active));
     }
 
     /** Claims the badge for an owner; claiming the same owner and reference again changes nothing. */

@@ -111,6 +111,11 @@ public record BadgeMetaView(
             Long allocationStrategyId, Long expirationStrategyId, Long defaultTillId) {
     }
 
+    /** An activation's answer: the vendor's fields. */
+    @Schema(name = "BadgeActivation")
+    public record Activation(String id, boolean isActive) {
+    }
+
     /** A claim's answer: the vendor's fields. */
     @Schema(name = "BadgeClaim")
     public record ClaimAnswer(String badgeMetaId, OwnerType ownerType, String referenceId, boolean isActive) {

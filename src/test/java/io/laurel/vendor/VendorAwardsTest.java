@@ -225,6 +225,32 @@ class VendorAwardsTest {
                 .get("/api_gateway/v1/badges/customer/" + customer), 400, 1028);
     }
 
+    /** Operation "Update the activation status of badge": deactivated, a badge is refused and not available. */
+    @Test
+    void updateTheActivationStatusOfBadge() {
+        long org = Orgs.fresh();
+        long customer = customer(org);
+        String badge = badge(org, "EARN");
+        earn(org, badge, customer);
+        String answer = """
+                {"data": {"id": "6543688e66a87827bb61e62a", "isActive": false}, "errors": [], "warnings": []}""";
+        // The vendor's curl sends {"active": true} to deactivate too: the path decides.
+        Response off = expect(as(org).body("""
+                {"active": true}""").put(BADGES + "/" + badge + "/deactivate"), 200, answer);
+        assertEquals(false, off.jsonPath().getBoolean("data.isActive"));
+        expectError(as(org).body(Map.of("badgeMetaId", badge, "customerId", customer, "requestId", "r-" + UUID.randomUUID(),
+                "triggeredBy", Map.of("ownerType", "Loyalty", "referenceId", "1"))).post(EARN), 400, 1039);
+        assertEquals(List.of(), as(org).queryParam("badgeType", "AVAILABLE").get("/api_gateway/v1/badges/customer/"
+                + customer).jsonPath().getList("data.badges"));
+        assertEquals(1, as(org).queryParam("badgeType", "EARNED").get("/api_gateway/v1/badges/customer/" + customer)
+                .jsonPath().getList("data.badges").size(), "its history stays");
+        Response on = expect(Orgs.as(org).put(BADGES + "/" + badge + "/activate"), 200, answer);
+        assertEquals(true, on.jsonPath().getBoolean("data.isActive"));
+        earn(org, badge, customer);
+        expectError(as(org).body("{}").put(BADGES + "/" + badge + "/pause"), 400, 400);
+        expectError(as(org).body("{}").put(BADGES + "/662749408fe258516a88fe89/activate"), 404, 404);
+    }
+
     // ---- helpers ----
 
     static long customer(long org) {
