@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import io.laurel.common.ApiResponse;
-import io.laurel.common.ErrorCode;
 import io.laurel.common.Paging;
 import io.laurel.identity.Caller;
 import io.quarkus.security.Authenticated;
@@ -82,20 +81,6 @@ public class BadgeMetaResource {
     public Uni<ApiResponse<BadgeMetaView>> update(@Valid @NotNull BadgeMetaRequest request,
             @HeaderParam(MIGRATION_HEADER) String migration) {
         return badges.update(Caller.of(identity), request, isMigration(migration)).map(ApiResponse::ok);
-    }
-
-    /**
-     * The vendor's {@code getFixedWindowDetails} lives under this path too: it is answered here, as not in this
-     * version (501), rather than read as a badge id (a 400 for a malformed id would tell a client the wrong thing).
-     * Hidden from the API description until it is offered.
-     */
-    @GET
-    @Path("/getFixedWindowDetails")
-    @Operation(hidden = true)
-    public Uni<ApiResponse<Object>> fixedWindowDetails() {
-        return Uni.createFrom().failure(ErrorCode.NOT_IMPLEMENTED.exception("getFixedWindowDetails is not in this "
-                + "version; GET /api_gateway/v1/badges/badgeMeta/{id} shows each fixed window's startDate, endDate, "
-                + "durationType and refreshRate", "getFixedWindowDetails"));
     }
 
     @GET

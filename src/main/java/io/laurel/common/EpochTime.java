@@ -60,6 +60,21 @@ public record EpochTime(Instant instant) {
         return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 
+    /**
+     * A time given as a query parameter: epoch seconds (milliseconds above 10^11) or ISO-8601; null when absent;
+     * 400 naming {@code name} otherwise.
+     */
+    public static Instant query(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return parse(value);
+        } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
+            throw ErrorCode.INVALID_INPUT.exception(name + " must be epoch seconds or an ISO-8601 date-time", name);
+        }
+    }
+
     static Instant parse(String text) {
         String value = text.trim();
         if (value.isEmpty()) {

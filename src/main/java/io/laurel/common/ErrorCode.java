@@ -20,7 +20,6 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415, Status.UNSUPPORTED_MEDIA_TYPE, "Request body must be application/json"),
     TOO_MANY_ATTEMPTS(429, Status.TOO_MANY_REQUESTS, "Too many attempts; retry after the Retry-After seconds"),
     INTERNAL(500, Status.INTERNAL_SERVER_ERROR, "Internal error"),
-    NOT_IMPLEMENTED(501, Status.NOT_IMPLEMENTED, "Not in this version"),
     TARGET_UNREACHABLE(502, Status.BAD_GATEWAY, "The workflow payload's target did not answer"),
     STORE_UNAVAILABLE(503, Status.SERVICE_UNAVAILABLE, "The database is unreachable; retry later"),
 

@@ -8,12 +8,17 @@ import static io.laurel.vendor.Vendor.fill;
 import static io.laurel.vendor.Vendor.now;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import io.laurel.support.CommandCounter;
 
 import io.laurel.support.MemoryStoreResource;
 import io.laurel.support.Orgs;
@@ -223,6 +228,71 @@ class VendorAwardsTest {
         expectError(as(org).get("/api_gateway/v1/badges/customer/999999999"), 404, 1026);
         expectError(as(org).header("X-CAP-CUSTOMER-IDENTIFIER", "nickname")
                 .get("/api_gateway/v1/badges/customer/" + customer), 400, 1028);
+    }
+
+    @Inject
+    CommandCounter commands;
+
+    /**
+     * Operation "Get fixed window details": the cycles the limits count in, with the counts the limits read; three
+     * round trips whatever the range.
+     */
+    @Test
+    void getFixedWindowDetails() {
+        long org = Orgs.fresh();
+        long customer = customer(org);
+        String badge = as(org).header("X-CAP-BADGES-MIGRATION", "migration").body(Map.of("name", "fw-" + UUID.randomUUID(),
+                "startOn", now() - 10 * DAY, "expiresOn", now() + 365 * DAY, "earnType", "EARN",
+                "ownership", Map.of("restrictedToOwners", List.of("Loyalty")),
+                "customerConstraints", List.of(Map.of("constraintType", "CUSTOMER_BADGE_FIXED_WINDOW",
+                        "referenceId", "cust-3d", "durationType", "DAYS", "refreshRate", 3, "maxEarnLimit", 2)),
+                "badgeConstraints", List.of(Map.of("constraintType", "BADGE_FIXED_WINDOW", "referenceId", "all-1w",
+                        "durationType", "WEEKS", "refreshRate", 1, "maxEarnLimit", 5)))).post(BADGES).then()
+                .statusCode(201).extract().jsonPath().getString("data.id");
+        earn(org, badge, customer);
+        earn(org, badge, customer);
+        expectError(as(org).body(Map.of("badgeMetaId", badge, "customerId", customer, "requestId", "r-" + UUID.randomUUID(),
+                "triggeredBy", Map.of("ownerType", "Loyalty", "referenceId", "1"))).post(EARN), 400, 1101);
+
+        commands.reset();
+        Response details = expect(Orgs.as(org).queryParam("badgeMetaId", badge).queryParam("constraintType", "ALL")
+                .queryParam("customerId", customer).queryParam("includeEarnCount", "true")
+                .queryParam("startDate", now() - DAY).queryParam("endDate", Vendor.iso(now() + DAY))
+                .get(BADGES + "/getFixedWindowDetails"), 200, """
+                {"data": {"badgeMetaId": "6603ed23e4165a7993354a76", "orgId": 4000106, "startDate": 1709337637.192,
+                  "endDate": 1709510437.192, "customerId": 123,
+                  "fixedWindowCycles": [{"fixedWindowCycleReferenceId": "a1350b49", "startDate": 1709337600.0,
+                    "endDate": 1709510400.0, "earnCount": 0, "constraintType": "BADGE_FIXED_WINDOW"}],
+                  "pagination": {"page": 0, "size": 30, "total": 1, "totalPages": 1}},
+                 "errors": [], "warnings": []}""");
+        assertTrue(commands.commands().size() <= 3, commands.commands().toString());
+        List<Map<String, Object>> cycles = details.jsonPath().getList("data.fixedWindowCycles");
+        Map<String, Object> current = cycles.stream().filter(c -> "ACTIVE".equals(c.get("status"))
+                && "cust-3d".equals(c.get("fixedWindowCycleReferenceId"))).findFirst().orElseThrow();
+        assertEquals(2, current.get("earnCount"), "the customer's cycle holds the two earns the limit counted");
+        assertEquals(2, current.get("maxEarnLimit"));
+        Map<String, Object> week = cycles.stream().filter(c -> "ACTIVE".equals(c.get("status"))
+                && "all-1w".equals(c.get("fixedWindowCycleReferenceId"))).findFirst().orElseThrow();
+        assertEquals(2, week.get("earnCount"));
+
+        // The whole year of 3-day cycles, a page at a time, never walked: ceil(375 / 3) cycles.
+        Response all = Orgs.as(org).queryParam("badgeMetaId", badge).queryParam("constraintType", "CUSTOMER")
+                .queryParam("size", 100).queryParam("page", 1).get(BADGES + "/getFixedWindowDetails");
+        assertEquals(125, all.jsonPath().getInt("data.pagination.total"));
+        assertEquals(25, all.jsonPath().getList("data.fixedWindowCycles").size());
+        assertEquals(100, all.jsonPath().getInt("data.fixedWindowCycles[0].cycleNumber"));
+        assertNull(all.jsonPath().get("data.fixedWindowCycles[0].earnCount"));
+        assertEquals(List.of("COMPLETED", "ACTIVE", "UPCOMING"), Orgs.as(org).queryParam("badgeMetaId", badge)
+                .queryParam("fixedWindowCycleReferenceId", "cust-3d").queryParam("size", 5)
+                .get(BADGES + "/getFixedWindowDetails").jsonPath().getList("data.fixedWindowCycles.status").subList(2, 5));
+
+        expectError(Orgs.as(org).get(BADGES + "/getFixedWindowDetails"), 400, 400);
+        expectError(Orgs.as(org).queryParam("badgeMetaId", badge).queryParam("constraintType", "SOME")
+                .get(BADGES + "/getFixedWindowDetails"), 400, 400);
+        expectError(Orgs.as(org).queryParam("badgeMetaId", "662749408fe258516a88fe89")
+                .get(BADGES + "/getFixedWindowDetails"), 404, 404);
+        expectError(Orgs.as(org).queryParam("badgeMetaId", badge).queryParam("customerId", 999_999_999)
+                .get(BADGES + "/getFixedWindowDetails"), 404, 1026);
     }
 
     /** Operation "Update the activation status of badge": deactivated, a badge is refused and not available. */

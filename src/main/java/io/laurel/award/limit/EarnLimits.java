@@ -53,10 +53,15 @@ public class EarnLimits {
         return Scope.customerScopeId(badge, customerId);
     }
 
+    /** The scope that counts every customer's earns of the badge. */
+    public static String badgeScopeId(BadgeMetaDocument badge) {
+        return "b:" + badge.id.toHexString();
+    }
+
     public Uni<Outcome> reserve(BadgeMetaDocument badge, long customerId, Instant event, Instant now) {
         Scope customer = Scope.of(badge, badge.customerConstraints, true, Scope.customerScopeId(badge, customerId),
                 event);
-        Scope all = Scope.of(badge, badge.badgeConstraints, false, "b:" + badge.id.toHexString(), event);
+        Scope all = Scope.of(badge, badge.badgeConstraints, false, badgeScopeId(badge), event);
         Bson customerExtras = Updates.combine(Updates.setOnInsert("customerId", customerId),
                 Updates.max("lastEarnedOn", now), Updates.max("lastEarnEventDate", event));
         return reserve(customer, badge, customerExtras).chain(customerScope -> {

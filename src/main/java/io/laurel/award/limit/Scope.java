@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -176,11 +175,13 @@ final class Scope {
             case DAYS -> Math.floorDiv(event.toEpochMilli() - start.toEpochMilli(), refreshRate * DAY_MILLIS);
             case WEEKS -> Math.floorDiv(event.toEpochMilli() - start.toEpochMilli(), 7L * refreshRate * DAY_MILLIS);
             case MONTHS -> {
+                // Month m begins at start.plusMonths(m) (clamped to the month's last day, as FixedWindows lists it):
+                // the calendar difference, one less when the event comes before that month's start.
                 ZonedDateTime from = start.atZone(ZoneOffset.UTC);
                 ZonedDateTime to = event.atZone(ZoneOffset.UTC);
-                long months = ChronoUnit.MONTHS.between(from, to);
+                long months = (to.getYear() * 12L + to.getMonthValue()) - (from.getYear() * 12L + from.getMonthValue());
                 if (to.isBefore(from.plusMonths(months))) {
-                    months--; // between() truncates toward zero; cycles before the start count down from -1
+                    months--;
                 }
                 yield Math.floorDiv(months, refreshRate);
             }

@@ -1,0 +1,90 @@
+package io.laurel.award.limit;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.laurel.badge.BadgeMetaDocument;
+import io.laurel.badge.BadgeMetaDocument.Constraint;
+import io.laurel.badge.ConstraintType;
+import io.laurel.badge.DurationType;
+
+/**
+ * The cycles of a badge's fixed windows, numbered as the limit engine numbers them ({@link Scope#cycle}): cycle n of a
+ * window runs from its start plus n × refreshRate units to the start of cycle n + 1, within the window's own start and
+ * end (the constraint's {@code startDate}/{@code endDate}, else the badge's). Its counter is
+ * {@code <referenceId>_<n>} in the scope document, the field an earn in that cycle increments.
+ */
+public final class FixedWindows {
+
+    private FixedWindows() {
+    }
+
+    /** One cycle of one fixed window. */
+    public record Cycle(Constraint constraint, long number, Instant start, Instant end) {
+
+        /** The counter this cycle's earns are counted in (a key of {@link LimitScopeDocument#cycles}). */
+        public String counter() {
+            return constraint.referenceId + "_" + number;
+        }
+
+        public ConstraintType constraintType() {
+            return constraint.constraintType;
+        }
+    }
+
+    /** Where a window's cycles are counted from. */
+    public static Instant start(BadgeMetaDocument badge, Constraint window) {
+        return window.startDate == null ? badge.startOn : window.startDate;
+    }
+
+    /** Where a window's last cycle ends. */
+    public static Instant end(BadgeMetaDocument badge, Constraint window) {
+        return window.endDate == null ? badge.expiresOn : window.endDate;
+    }
+
+    /** When cycle {@code number} of a window starting at {@code start} begins. */
+    public static Instant cycleStart(Instant start, DurationType unit, int refreshRate, long number) {
+        return switch (unit) {
+            case DAYS -> start.plusMillis(number * refreshRate * Scope.DAY_MILLIS);
+            case WEEKS -> start.plusMillis(number * 7L * refreshRate * Scope.DAY_MILLIS);
+            case MONTHS -> start.atZone(ZoneOffset.UTC).plusMonths(number * refreshRate).toInstant();
+        };
+    }
+
+    /** The number of the cycle that holds {@code at} (as the engine counts an earn at that time). */
+    public static long cycleAt(BadgeMetaDocument badge, Constraint window, Instant at) {
+        return Scope.cycle(start(badge, window), at, window.durationType, window.refreshRate);
+    }
+
+    /**
+     * The numbers of the first and last cycle of the window that overlap {@code [from, to)}, or null when none does.
+     * Arithmetic only: a window of daily cycles over a century is not walked.
+     */
+    public static long[] range(BadgeMetaDocument badge, Constraint window, Instant from, Instant to) {
+        Instant start = start(badge, window);
+        Instant end = end(badge, window);
+        Instant lower = from == null || from.isBefore(start) ? start : from;
+        Instant upper = to == null || to.isAfter(end) ? end : to;
+        if (!upper.isAfter(lower)) {
+            return null;
+        }
+        long first = Scope.cycle(start, lower, window.durationType, window.refreshRate);
+        long last = Scope.cycle(start, upper.minusMillis(1), window.durationType, window.refreshRate);
+        return last < first ? null : new long[] {first, last};
+    }
+
+    /** The cycles {@code first} to {@code last} of a window, each clipped to the window's own end. */
+    public static List<Cycle> cycles(BadgeMetaDocument badge, Constraint window, long first, long last) {
+        Instant start = start(badge, window);
+        Instant end = end(badge, window);
+        List<Cycle> cycles = new ArrayList<>();
+        for (long n = first; n <= last; n++) {
+            Instant from = cycleStart(start, window.durationType, window.refreshRate, n);
+            Instant to = cycleStart(start, window.durationType, window.refreshRate, n + 1);
+            cycles.add(new Cycle(window, n, from, to.isAfter(end) ? end : to));
+        }
+        return cycles;
+    }
+}

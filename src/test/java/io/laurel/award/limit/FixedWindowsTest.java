@@ -1,0 +1,77 @@
+package io.laurel.award.limit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.laurel.badge.BadgeMetaDocument;
+import io.laurel.badge.BadgeMetaDocument.Constraint;
+import io.laurel.badge.ConstraintType;
+import io.laurel.badge.DurationType;
+
+/** Cycle arithmetic: the listing numbers cycles exactly as the engine numbers the cycle of an earn. */
+class FixedWindowsTest {
+
+    static final Instant START = Instant.parse("2025-01-31T10:00:00Z");
+
+    static BadgeMetaDocument badge(Instant end) {
+        BadgeMetaDocument badge = new BadgeMetaDocument();
+        badge.startOn = START;
+        badge.expiresOn = end;
+        return badge;
+    }
+
+    static Constraint window(DurationType unit, int rate) {
+        Constraint c = new Constraint();
+        c.constraintType = ConstraintType.CUSTOMER_BADGE_FIXED_WINDOW;
+        c.referenceId = "w";
+        c.durationType = unit;
+        c.refreshRate = rate;
+        c.maxEarnLimit = 1;
+        return c;
+    }
+
+    @Test
+    void everyInstantOfACycleIsNumberedAsTheEngineNumbersIt() {
+        for (DurationType unit : DurationType.values()) {
+            for (int rate : List.of(1, 3)) {
+                BadgeMetaDocument badge = badge(Instant.parse("2031-01-01T00:00:00Z"));
+                Constraint w = window(unit, rate);
+                for (FixedWindows.Cycle cycle : FixedWindows.cycles(badge, w, 0, 12)) {
+                    assertEquals(cycle.number(), FixedWindows.cycleAt(badge, w, cycle.start()), unit + " start");
+                    assertEquals(cycle.number(), FixedWindows.cycleAt(badge, w, cycle.end().minusMillis(1)), unit + " end");
+                    assertEquals(cycle.number(), Scope.cycle(START, cycle.start(), unit, rate));
+                    assertEquals("w_" + cycle.number(), cycle.counter());
+                }
+            }
+        }
+    }
+
+    @Test
+    void monthsFollowTheCalendarFromTheStartDay() {
+        BadgeMetaDocument badge = badge(Instant.parse("2025-06-01T00:00:00Z"));
+        List<FixedWindows.Cycle> cycles = FixedWindows.cycles(badge, window(DurationType.MONTHS, 1), 0, 1);
+        assertEquals(Instant.parse("2025-02-28T10:00:00Z"), cycles.get(0).end());
+        assertEquals(Instant.parse("2025-03-31T10:00:00Z"), cycles.get(1).end());
+    }
+
+    @Test
+    void aRangeIsCountedWithoutWalkingAndClippedToTheWindow() {
+        BadgeMetaDocument badge = badge(START.plusSeconds(86_400L * 10));
+        Constraint days3 = window(DurationType.DAYS, 3);
+        // 10 days of 3-day cycles: 0..3, the last one cut at the badge's end.
+        assertArrayEquals(new long[] {0, 3}, FixedWindows.range(badge, days3, null, null));
+        List<FixedWindows.Cycle> cycles = FixedWindows.cycles(badge, days3, 3, 3);
+        assertEquals(badge.expiresOn, cycles.get(0).end());
+        assertArrayEquals(new long[] {1, 2}, FixedWindows.range(badge, days3, START.plusSeconds(86_400L * 4),
+                START.plusSeconds(86_400L * 7)));
+        assertNull(FixedWindows.range(badge, days3, START.plusSeconds(86_400L * 20), null));
+        BadgeMetaDocument century = badge(START.plusSeconds(86_400L * 36_500));
+        assertArrayEquals(new long[] {0, 36_499}, FixedWindows.range(century, window(DurationType.DAYS, 1), null, null));
+    }
+}
