@@ -26,11 +26,11 @@ final class Scope {
     static final long DAY_MILLIS = 86_400_000L;
 
     /** A counter that may not exceed {@code max}. */
-    record Counter(String field, long max, String description) {
+    record Counter(String field, long max, String description, Constraint source) {
     }
 
     /** At most {@code max} earns in any {@code length} ending on a day. */
-    record Rolling(DurationType unit, int length, long max, String description) {
+    record Rolling(DurationType unit, int length, long max, String description, Constraint source) {
 
         long startDay(long endDay) {
             return switch (unit) {
@@ -75,14 +75,14 @@ final class Scope {
         for (Constraint c : constraints == null ? List.<Constraint>of() : constraints) {
             switch (c.constraintType) {
                 case CUSTOMER_BADGE_FIXED_VALUE, BADGE_FIXED_VALUE -> scope.counters.add(new Counter("total",
-                        c.maxEarnLimit, c.constraintType + ": at most " + c.maxEarnLimit + " earns " + who));
+                        c.maxEarnLimit, c.constraintType + ": at most " + c.maxEarnLimit + " earns " + who, c));
                 case CUSTOMER_BADGE_FIXED_WINDOW, BADGE_FIXED_WINDOW -> {
                     Instant start = c.startDate == null ? badge.startOn : c.startDate;
                     String field = "cycles." + c.referenceId + "_" + cycle(start, event, c.durationType, c.refreshRate);
                     scope.fields.add(field);
                     scope.counters.add(new Counter(field, c.maxEarnLimit, c.constraintType + " " + c.referenceId
                             + ": at most " + c.maxEarnLimit + " earns " + who + " every " + c.refreshRate + " "
-                            + c.durationType));
+                            + c.durationType, c));
                 }
                 case CUSTOMER_BADGE_ROLLING_WINDOW -> {
                     scope.addRolling(DurationType.DAYS, c.rollForDays, c.maxEarnForDays, c, who);
@@ -103,7 +103,7 @@ final class Scope {
     private void addRolling(DurationType unit, Integer length, Integer max, Constraint c, String who) {
         if (length != null && max != null) {
             rolling.add(new Rolling(unit, length, max, c.constraintType + ": at most " + max + " earns " + who
-                    + " in " + length + " " + unit));
+                    + " in " + length + " " + unit, c));
         }
     }
 
@@ -124,35 +124,55 @@ final class Scope {
         return conditions.isEmpty() ? Filters.empty() : Filters.and(conditions);
     }
 
-    /** The first limit this earn would break given the scope's current counts, or null. */
-    String violation(LimitScopeDocument scope) {
+    /**
+     * How full each limit is for an earn at this scope's event: the count it is checked against and its maximum. A
+     * counter's count is the counter; a rolling window's is the fullest window the event falls into (the one ending
+     * on its day, and, for late events, those ending on later days that already have earns). An earn passes a limit
+     * when {@code count + 1 <= max}: the enforcer ({@link #violation}) and the explainer read this one list.
+     */
+    List<Fill> fills(LimitScopeDocument scope) {
+        List<Fill> fills = new ArrayList<>();
         for (Counter counter : counters) {
-            if (value(scope, counter.field) + 1 > counter.max) {
-                return counter.description;
-            }
+            fills.add(new Fill(counter.source, counter.description, value(scope, counter.field), counter.max, null,
+                    counter.field));
         }
         if (rolling.isEmpty()) {
-            return null;
+            return fills;
         }
         TreeMap<Long, Long> days = new TreeMap<>();
         if (scope != null && scope.days != null) {
             scope.days.forEach((k, v) -> days.put(Long.parseLong(k), v));
         }
         for (Rolling window : rolling) {
-            // Every window that holds this day must still fit: the one ending on it, and, for late events, those
-            // ending on later days that already have earns.
             List<Long> ends = new ArrayList<>();
             ends.add(day);
             ends.addAll(days.subMap(day, false, day + window.longestSpanDays(), false).keySet());
+            long fullest = 0;
             for (long end : ends) {
                 long start = window.startDay(end);
                 if (day < start) {
                     continue;
                 }
-                long sum = 1 + days.subMap(start, true, end, true).values().stream().mapToLong(Long::longValue).sum();
-                if (sum > window.max) {
-                    return window.description;
-                }
+                fullest = Math.max(fullest, days.subMap(start, true, end, true).values().stream()
+                        .mapToLong(Long::longValue).sum());
+            }
+            fills.add(new Fill(window.source, window.description, fullest, window.max, window, null));
+        }
+        return fills;
+    }
+
+    /** One limit's state for an earn at the scope's event; {@code rolling} or {@code field} says which limit. */
+    record Fill(Constraint source, String description, long count, long max, Rolling rolling, String field) {
+        boolean full() {
+            return count + 1 > max;
+        }
+    }
+
+    /** The first limit this earn would break given the scope's current counts, or null. */
+    String violation(LimitScopeDocument scope) {
+        for (Fill fill : fills(scope)) {
+            if (fill.full()) {
+                return fill.description();
             }
         }
         return null;

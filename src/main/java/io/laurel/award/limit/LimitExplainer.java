@@ -1,0 +1,126 @@
+package io.laurel.award.limit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.laurel.badge.BadgeCatalog;
+import io.laurel.badge.BadgeMetaDocument;
+import io.laurel.badge.BadgeMetaDocument.Constraint;
+import io.laurel.badge.ConstraintType;
+import io.laurel.common.EpochTime;
+import io.laurel.common.Times;
+import io.laurel.customer.CustomerDocument;
+import io.laurel.customer.CustomerLookup;
+import io.laurel.identity.Caller;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Explains a badge's earn limits for one customer: the same {@link Scope} the enforcer builds for an earn at that time,
+ * read against the same counters, so the explainer's {@code remaining} is 0 exactly when earn answers 1101 or 1102.
+ * Three round trips: the badge, the customer, the two scopes.
+ */
+@ApplicationScoped
+public class LimitExplainer {
+
+    private final BadgeCatalog catalog;
+    private final CustomerLookup customers;
+    private final LimitRepository scopes;
+
+    LimitExplainer(BadgeCatalog catalog, CustomerLookup customers, LimitRepository scopes) {
+        this.catalog = catalog;
+        this.customers = customers;
+        this.scopes = scopes;
+    }
+
+    public Uni<LimitsView> explain(Caller caller, String customerPath, String identifierType, String badgeMetaId,
+            String at) {
+        Instant when = EpochTime.query("at", at);
+        Instant time = when == null ? Times.now() : when;
+        return Uni.combine().all().unis(catalog.require(caller.orgId(), badgeMetaId),
+                customers.resolve(caller.orgId(), customerPath, identifierType)).asTuple()
+                .chain(found -> explain(found.getItem1(), found.getItem2(), time));
+    }
+
+    private Uni<LimitsView> explain(BadgeMetaDocument badge, CustomerDocument customer, Instant at) {
+        String customerScope = EarnLimits.customerScopeId(badge, customer.customerId);
+        String badgeScope = EarnLimits.badgeScopeId(badge);
+        return scopes.findAll(List.of(customerScope, badgeScope))
+                .map(found -> found.stream().collect(Collectors.toMap(s -> s.id, Function.identity())))
+                .map(byId -> {
+                    List<LimitsView.Limit> limits = new ArrayList<>();
+                    limits.addAll(limits(badge, badge.customerConstraints, true, customerScope, byId.get(customerScope), at));
+                    limits.addAll(limits(badge, badge.badgeConstraints, false, badgeScope, byId.get(badgeScope), at));
+                    Long remaining = limits.stream().map(LimitsView.Limit::remaining).min(Long::compare).orElse(null);
+                    return new LimitsView(customer.customerId, badge.id.toHexString(), EpochTime.seconds(at),
+                            EpochTime.iso(at), remaining == null || remaining > 0, remaining, limits);
+                });
+    }
+
+    private static List<LimitsView.Limit> limits(BadgeMetaDocument badge, List<Constraint> constraints,
+            boolean perCustomer, String scopeId, LimitScopeDocument counters, Instant at) {
+        Scope scope = Scope.of(badge, constraints, perCustomer, scopeId, at);
+        List<LimitsView.Limit> limits = new ArrayList<>();
+        for (Scope.Fill fill : scope.fills(counters)) {
+            Constraint c = fill.source();
+            Instant start = null;
+            Instant end = null;
+            if (fill.rolling() != null) {
+                start = Instant.ofEpochMilli(fill.rolling().startDay(scope.day) * Scope.DAY_MILLIS);
+                end = Instant.ofEpochMilli((scope.day + 1) * Scope.DAY_MILLIS);
+            } else if (isFixedWindow(c.constraintType)) {
+                long n = FixedWindows.cycleAt(badge, c, at);
+                FixedWindows.Cycle cycle = FixedWindows.cycles(badge, c, n, n).get(0);
+                start = cycle.start();
+                end = cycle.end();
+            }
+            Instant next = fill.full() ? nextSlot(badge, c, perCustomer, scopeId, counters, fill, end, scope.day) : null;
+            limits.add(new LimitsView.Limit(perCustomer ? "CUSTOMER" : "BADGE", c.constraintType,
+                    isFixedWindow(c.constraintType) ? c.referenceId : null,
+                    fill.rolling() == null ? null : fill.rolling().unit(),
+                    fill.rolling() == null ? null : fill.rolling().length(),
+                    fill.max(), fill.count(), Math.max(0, fill.max() - fill.count()),
+                    start == null ? null : EpochTime.seconds(start), EpochTime.iso(start),
+                    end == null ? null : EpochTime.seconds(end), EpochTime.iso(end),
+                    next == null ? null : EpochTime.seconds(next), EpochTime.iso(next), fill.description()));
+        }
+        return limits;
+    }
+
+    /**
+     * When a full limit lets an earn through again, asked of the enforcer's own check at later times: a fixed window
+     * at its next cycle (null past the window's end), a rolling window on the first later day whose windows have room
+     * (at most its longest span ahead), a fixed value never (null: only a revoke frees it).
+     */
+    private static Instant nextSlot(BadgeMetaDocument badge, Constraint c, boolean perCustomer, String scopeId,
+            LimitScopeDocument counters, Scope.Fill full, Instant windowEnd, long day) {
+        List<Instant> candidates = new ArrayList<>();
+        if (full.rolling() != null) {
+            for (long d = day + 1; d <= day + full.rolling().longestSpanDays() + 1; d++) {
+                candidates.add(Instant.ofEpochMilli(d * Scope.DAY_MILLIS));
+            }
+        } else if (isFixedWindow(c.constraintType) && windowEnd != null
+                && windowEnd.isBefore(FixedWindows.end(badge, c))) {
+            candidates.add(windowEnd);
+        }
+        for (Instant candidate : candidates) {
+            Scope later = Scope.of(badge, List.of(c), perCustomer, scopeId, candidate);
+            boolean room = later.fills(counters).stream()
+                    .filter(f -> full.rolling() == null || (f.rolling() != null
+                            && f.rolling().unit() == full.rolling().unit()))
+                    .noneMatch(Scope.Fill::full);
+            if (room) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isFixedWindow(ConstraintType type) {
+        return type == ConstraintType.CUSTOMER_BADGE_FIXED_WINDOW || type == ConstraintType.BADGE_FIXED_WINDOW;
+    }
+}
