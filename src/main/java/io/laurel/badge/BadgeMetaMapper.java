@@ -202,8 +202,8 @@ final class BadgeMetaMapper {
                 BadgeStatus.at(now, d.startOn, d.expiresOn), d.earnType,
                 new OwnershipView(d.ownership.restrictedToOwners,
                         map(d.ownership.claims, c -> new ClaimView(c.ownerType, c.referenceId, c.isActive))),
-                map(d.customerConstraints, c -> constraintView(c, d)),
-                map(d.badgeConstraints, c -> constraintView(c, d)),
+                map(d.customerConstraints, c -> constraintView(c, d, now)),
+                map(d.badgeConstraints, c -> constraintView(c, d, now)),
                 expiryView(d.earnedBadgeExpiry), expiryView(d.issuedBadgeExpiry),
                 map(d.images, i -> new ImageView(i.name, i.fileSvcHandle, i.url, i.tag)),
                 map(d.tags, t -> new TagView(t.name, t.value)),
@@ -213,7 +213,7 @@ final class BadgeMetaMapper {
                 d.badgeGroupId == null ? null : d.badgeGroupId.toHexString(), groupName,
                 d.badgeRank, d.active, d.issuedCount, d.earnedCount,
                 EpochTime.decimal(d.createdOn), EpochTime.iso(d.createdOn), d.createdById,
-                EpochTime.decimal(d.lastUpdatedOn), EpochTime.iso(d.lastUpdatedOn), d.lastUpdatedById);
+                EpochTime.decimal(d.lastUpdatedOn), EpochTime.iso(d.lastUpdatedOn), d.lastUpdatedById, null);
     }
 
     private static Constraint constraint(ConstraintRequest r) {
@@ -268,7 +268,7 @@ final class BadgeMetaMapper {
     }
 
     /** A fixed window's start and end default to the badge's: shown as they apply. */
-    private static ConstraintView constraintView(Constraint c, BadgeMetaDocument badge) {
+    private static ConstraintView constraintView(Constraint c, BadgeMetaDocument badge, Instant now) {
         boolean fixedWindow = BadgeMetaRules.isFixedWindow(c.constraintType);
         Instant start = fixedWindow && c.startDate == null ? badge.startOn : c.startDate;
         Instant end = fixedWindow && c.endDate == null ? badge.expiresOn : c.endDate;
@@ -276,7 +276,21 @@ final class BadgeMetaMapper {
                 c.rollValue, c.maxEarnLimit, c.maxEarnForDays, c.rollForDays, c.maxEarnForWeeks, c.rollForWeeks,
                 c.maxEarnForMonths, c.rollForMonths, c.cycleStatus,
                 start == null ? null : EpochTime.seconds(start), EpochTime.iso(start),
-                end == null ? null : EpochTime.seconds(end), EpochTime.iso(end));
+                end == null ? null : EpochTime.seconds(end), EpochTime.iso(end),
+                fixedWindow ? currentCycle(c, start, end, now) : null);
+    }
+
+    /** The window's cycle at {@code now}, clipped to the window; null outside it. */
+    private static BadgeMetaView.CurrentCycle currentCycle(Constraint c, Instant start, Instant end, Instant now) {
+        if (now.isBefore(start) || !now.isBefore(end)) {
+            return null;
+        }
+        long n = WindowCycles.cycle(start, now, c.durationType, c.refreshRate);
+        Instant from = WindowCycles.cycleStart(start, c.durationType, c.refreshRate, n);
+        Instant to = WindowCycles.cycleStart(start, c.durationType, c.refreshRate, n + 1);
+        Instant until = to.isAfter(end) ? end : to;
+        return new BadgeMetaView.CurrentCycle(EpochTime.seconds(from), EpochTime.iso(from), EpochTime.seconds(until),
+                EpochTime.iso(until));
     }
 
     /** In the vendor's form: WITH_BADGE_META is ABSOLUTE with {@code type} and {@code expireWithBadgeMeta}. */

@@ -12,7 +12,6 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Sorts;
 
 import io.laurel.common.IndexedRepository;
 import io.laurel.common.Paging;
@@ -57,8 +56,8 @@ public class BadgeMetaRepository implements ReactivePanacheMongoRepository<Badge
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).arrayFilters(arrayFilters));
     }
 
-    public Uni<List<BadgeMetaDocument>> list(Bson filter, Paging paging) {
-        return mongoCollection().find(filter, new FindOptions().sort(Sorts.descending("_id")).skip(paging.skip())
+    public Uni<List<BadgeMetaDocument>> list(Bson filter, Bson sort, Paging paging) {
+        return mongoCollection().find(filter, new FindOptions().sort(sort).skip(paging.skip())
                 .limit(paging.size())).collect().asList();
     }
 

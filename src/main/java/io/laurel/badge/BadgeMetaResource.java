@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import io.laurel.common.ApiResponse;
-import io.laurel.common.Paging;
+import io.laurel.common.ErrorCode;
 import io.laurel.identity.Caller;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -89,21 +89,36 @@ public class BadgeMetaResource {
     @APIResponse(responseCode = "200", description = "The badge",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BadgeMetaResponse")))
     @APIResponse(responseCode = "404", description = "404 (Passed badge is not found): no such badge in the org")
-    public Uni<ApiResponse<BadgeMetaView>> get(@PathParam("id") String id) {
-        return badges.get(Caller.of(identity), id).map(ApiResponse::ok);
+    public Uni<ApiResponse<BadgeMetaView>> get(@PathParam("id") String id,
+            @Parameter(description = "true: statistics {issued, earned, revoked, expired}")
+            @QueryParam("includeStatistics") String includeStatistics) {
+        return badges.get(Caller.of(identity), id, isTrue(includeStatistics, "includeStatistics")).map(ApiResponse::ok);
     }
 
     @GET
-    @Operation(summary = "List badge definitions, newest first")
+    @Operation(summary = "List badge definitions (newest first unless sortOn says otherwise)",
+            description = "Filters as the vendor's list: status (ENDED is EXPIRED), earnType or badgeType, action, "
+                    + "owner, claimedBy, unclaimed, name, startOn (starting at or after), expiresOn (expiring at or "
+                    + "before); sortOn ID, NAME or START_DATE with order; page and size (or limit).")
     public Uni<ApiResponse<BadgeMetaView.Page>> list(
-            @Parameter(description = "UPCOMING, LIVE, EXPIRED; comma-separated for several", example = "LIVE,UPCOMING")
+            @Parameter(description = "UPCOMING, LIVE, EXPIRED (or ENDED); comma-separated for several", example = "LIVE,UPCOMING")
             @QueryParam("status") String status,
             @Parameter(description = "EARN or ISSUE_EARN") @QueryParam("earnType") String earnType,
+            @Parameter(description = "The same as earnType (the vendor's other name)") @QueryParam("badgeType") String badgeType,
+            @Parameter(description = "ACTIVATED or DE_ACTIVATED") @QueryParam("action") String action,
+            @Parameter(description = "An owner type in restrictedToOwners") @QueryParam("owner") String owner,
+            @Parameter(description = "An owner type holding an active claim") @QueryParam("claimedBy") String claimedBy,
+            @Parameter(description = "true: only badges without an active claim") @QueryParam("unclaimed") String unclaimed,
             @Parameter(description = "Part of the name, any case", example = "birthday") @QueryParam("name") String name,
+            @Parameter(description = "Badges starting at or after (epoch seconds or ISO-8601)") @QueryParam("startOn") String startOn,
+            @Parameter(description = "Badges expiring at or before (epoch seconds or ISO-8601)") @QueryParam("expiresOn") String expiresOn,
+            @Parameter(description = "ID (default), NAME or START_DATE") @QueryParam("sortOn") String sortOn,
+            @Parameter(description = "ASC or DESC (default DESC, ASC for NAME)") @QueryParam("order") String order,
             @Parameter(description = "0-based page", example = "0") @QueryParam("page") String page,
-            @Parameter(description = "1 to 100, default 10", example = "10") @QueryParam("size") String size) {
-        return badges.list(Caller.of(identity), status, earnType, name, Paging.parse(page, size, 10, 100))
-                .map(ApiResponse::ok);
+            @Parameter(description = "1 to 100, default 10", example = "10") @QueryParam("size") String size,
+            @Parameter(description = "The same as size (the vendor's name)") @QueryParam("limit") String limit) {
+        return badges.list(Caller.of(identity), BadgeListQuery.parse(status, earnType, badgeType, action, owner,
+                claimedBy, unclaimed, name, startOn, expiresOn, sortOn, order, page, size, limit)).map(ApiResponse::ok);
     }
 
     @PUT
@@ -144,6 +159,16 @@ public class BadgeMetaResource {
     public Uni<ApiResponse<BadgeMetaView.ClaimAnswer>> unclaim(@PathParam("id") String id,
             @Valid @NotNull ClaimRequest request) {
         return badges.unclaim(Caller.of(identity), id, request).map(ApiResponse::ok);
+    }
+
+    private static boolean isTrue(String value, String name) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw ErrorCode.INVALID_INPUT.exception(name + " must be true or false", name);
     }
 
     private static boolean isMigration(String header) {

@@ -2,14 +2,12 @@ package io.laurel.badge;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +22,6 @@ import com.mongodb.client.model.Updates;
 import io.laurel.badge.group.BadgeGroupService;
 import io.laurel.common.ErrorCode;
 import io.laurel.common.ObjectIds;
-import io.laurel.common.Paging;
 import io.laurel.common.SequenceRepository;
 import io.laurel.common.Times;
 import io.laurel.identity.Caller;
@@ -42,11 +39,14 @@ public class BadgeMetaService {
     private final BadgeMetaRepository badges;
     private final BadgeGroupService groups;
     private final SequenceRepository sequences;
+    private final BadgeStatistics statistics;
 
-    BadgeMetaService(BadgeMetaRepository badges, BadgeGroupService groups, SequenceRepository sequences) {
+    BadgeMetaService(BadgeMetaRepository badges, BadgeGroupService groups, SequenceRepository sequences,
+            BadgeStatistics statistics) {
         this.badges = badges;
         this.groups = groups;
         this.sequences = sequences;
+        this.statistics = statistics;
     }
 
     public Uni<BadgeMetaView> create(Caller caller, BadgeMetaRequest request, boolean migration) {
@@ -135,37 +135,27 @@ public class BadgeMetaService {
                 .chain(b -> withGroupName(b, now));
     }
 
-    public Uni<BadgeMetaView> get(Caller caller, String id) {
+    /** One badge; with {@code includeStatistics}, what became of its issues and earns (the vendor's switch). */
+    public Uni<BadgeMetaView> get(Caller caller, String id, boolean includeStatistics) {
         Instant now = Times.now();
         return badges.findInOrg(caller.orgId(), ObjectIds.parse(id, "id"))
                 .onItem().ifNull().failWith(BadgeMetaService::notFound)
-                .chain(b -> withGroupName(b, now));
+                .chain(b -> !includeStatistics ? withGroupName(b, now)
+                        : Uni.combine().all().unis(withGroupName(b, now), statistics.of(b.orgId, b.id, now))
+                                .with((view, counts) -> view.withStatistics(new BadgeMetaView.Statistics(
+                                        counts.issued(), counts.earned(), counts.revoked(), counts.expired()))));
     }
 
-    public Uni<BadgeMetaView.Page> list(Caller caller, String status, String earnType, String name, Paging paging) {
+    public Uni<BadgeMetaView.Page> list(Caller caller, BadgeListQuery query) {
         Instant now = Times.now();
-        List<Bson> filters = new ArrayList<>();
-        filters.add(Filters.eq("orgId", caller.orgId()));
-        if (status != null && !status.isBlank()) {
-            filters.add(Filters.or(parseStatuses(status).stream().map(s -> statusFilter(s, now)).toList()));
-        }
-        if (earnType != null && !earnType.isBlank()) {
-            filters.add(Filters.eq("earnType", parseEnum(EarnType.class, earnType, "earnType").name()));
-        }
-        if (name != null && !name.isBlank()) {
-            if (name.length() > 200) {
-                return Uni.createFrom().failure(ErrorCode.INVALID_INPUT.exception("name is at most 200 characters", "name"));
-            }
-            filters.add(Filters.regex("name", Pattern.quote(name), "i"));
-        }
-        Bson filter = Filters.and(filters);
-        return Uni.combine().all().unis(badges.list(filter, paging), badges.count(filter)).asTuple()
+        Bson filter = query.filter(caller.orgId(), now);
+        return Uni.combine().all().unis(badges.list(filter, query.sort(), query.paging()), badges.count(filter)).asTuple()
                 .chain(found -> groups.names(caller.orgId(), found.getItem1().stream().map(b -> b.badgeGroupId)
                                 .filter(Objects::nonNull).collect(Collectors.toSet()))
                         .map(names -> new BadgeMetaView.Page(found.getItem1().stream()
                                 .map(b -> BadgeMetaMapper.view(b, now,
                                         b.badgeGroupId == null ? null : names.get(b.badgeGroupId))).toList(),
-                                paging.of(found.getItem2()))));
+                                query.paging().of(found.getItem2()))));
     }
 
     /**
@@ -316,17 +306,12 @@ public class BadgeMetaService {
         }
     }
 
-    private static Bson statusFilter(BadgeStatus status, Instant now) {
+    static Bson statusFilter(BadgeStatus status, Instant now) {
         return switch (status) {
             case UPCOMING -> Filters.gt("startOn", now);
             case LIVE -> Filters.and(Filters.lte("startOn", now), Filters.gt("expiresOn", now));
             case EXPIRED -> Filters.lte("expiresOn", now);
         };
-    }
-
-    private static List<BadgeStatus> parseStatuses(String status) {
-        return Arrays.stream(status.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> parseEnum(BadgeStatus.class, s, "status")).distinct().toList();
     }
 
     static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field) {

@@ -52,7 +52,22 @@ public record BadgeMetaView(
         Long createdBy,
         @Schema(example = "1713850688.811") BigDecimal lastUpdatedOn,
         @Schema(example = "2024-04-23T05:38:08.811Z") String lastUpdatedOnISO,
-        @Schema(example = "75086856") Long lastUpdatedBy) {
+        @Schema(example = "75086856") Long lastUpdatedBy,
+        @Schema(description = "With includeStatistics=true: what became of the badge's issues and earns")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Statistics statistics) {
+
+    /** Live issues and earns, and those revoked or expired (includeStatistics). */
+    public record Statistics(long issued, long earned, long revoked, long expired) {
+    }
+
+    /** This view with its statistics. */
+    public BadgeMetaView withStatistics(Statistics counts) {
+        return new BadgeMetaView(id, badgeMetaId, badgeNumericId, orgId, name, description, startOn, startOnISO,
+                expiresOn, expiresOnISO, status, earnType, ownership, customerConstraints, badgeConstraints,
+                earnedBadgeExpiry, issuedBadgeExpiry, images, tags, customFields, benefits, badgeGroupId,
+                badgeGroupName, badgeRank, active, issuedCount, earnedCount, createdOn, createdOnISO, createdBy,
+                lastUpdatedOn, lastUpdatedOnISO, lastUpdatedBy, counts);
+    }
 
     /** The view of a stored definition, with its status at {@code now}. */
     public static BadgeMetaView of(BadgeMetaDocument badge, Instant now) {
@@ -85,7 +100,13 @@ public record BadgeMetaView(
             Long startDate,
             String startDateISO,
             Long endDate,
-            String endDateISO) {
+            String endDateISO,
+            @Schema(description = "A fixed window's cycle now; absent before its first and after its last")
+            CurrentCycle currentCycle) {
+    }
+
+    /** The cycle of a fixed window that holds the time of the answer: start and (exclusive) end. */
+    public record CurrentCycle(long startDate, String startDateISO, long endDate, String endDateISO) {
     }
 
     /**

@@ -9,6 +9,11 @@ public record Paging(int page, int size) {
         return new Paging(p, s);
     }
 
+    /** As {@link #parse}, with the page size under another parameter name (the vendor's {@code limit}). */
+    public static Paging parseWithSizeName(String page, String size, String sizeName, int defaultSize, int maxSize) {
+        return new Paging(parseInt("page", page, 0, 0, Integer.MAX_VALUE), parseInt(sizeName, size, defaultSize, 1, maxSize));
+    }
+
     /** Parses an optional integer query parameter within [min, max]; an absent or blank value is {@code fallback}. */
     public static int parseInt(String name, String value, int fallback, int min, int max) {
         if (value == null || value.isBlank()) {

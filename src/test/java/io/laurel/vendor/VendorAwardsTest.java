@@ -295,6 +295,50 @@ class VendorAwardsTest {
                 .get(BADGES + "/getFixedWindowDetails"), 404, 1026);
     }
 
+    /** Operation "Get badge by ID" with includeStatistics=true, on a live fixed-window badge: its current cycle too. */
+    @Test
+    void getBadgeByIdWithStatistics() {
+        long org = Orgs.fresh();
+        long a = customer(org);
+        long b = customer(org);
+        String badge = as(org).header("X-CAP-BADGES-MIGRATION", "migration").body(Map.of("name", "st-" + UUID.randomUUID(),
+                "description", "stats", "startOn", now() - 10 * DAY, "expiresOn", now() + 100 * DAY,
+                "earnType", "ISSUE_EARN", "badgeRank", 1,
+                "ownership", Map.of("restrictedToOwners", List.of("Loyalty"),
+                        "claims", List.of(Map.of("ownerType", "Loyalty", "referenceId", "823626"))),
+                "customerConstraints", List.of(Map.of("constraintType", "CUSTOMER_BADGE_FIXED_WINDOW",
+                        "durationType", "DAYS", "refreshRate", 3, "maxEarnLimit", 1)),
+                "badgeConstraints", List.of(Map.of("constraintType", "BADGE_FIXED_WINDOW", "durationType", "DAYS",
+                        "refreshRate", 3, "maxEarnLimit", 2)))).post(BADGES).then().statusCode(201).extract().jsonPath()
+                .getString("data.id");
+        as(org).body(Map.of("badgeMetaId", badge, "customers", List.of(a, b), "requestId", "r-" + UUID.randomUUID(),
+                "triggeredBy", Map.of("ownerType", "Loyalty", "referenceId", "823626"))).post(ISSUE_BULK).then()
+                .statusCode(200);
+        earn(org, badge, a);
+        as(org).body(Map.of("badgeMetaId", badge, "customers", List.of(b))).post(REVOKE_ISSUE).then().statusCode(200);
+        Response read = expect(Orgs.as(org).queryParam("includeStatistics", "true").get(BADGES + "/" + badge), 200, """
+                {"data": {"id": "662749408fe258516a88fe89", "badgeNumericId": null, "orgId": 100458, "name": "BADGE123",
+                  "description": "d", "startOn": 1716803487, "expiresOn": 1726804000,
+                  "customerConstraints": [{"constraintType": "CUSTOMER_BADGE_FIXED_WINDOW", "referenceId": "e6791ec9",
+                    "durationType": "DAYS", "refreshRate": 3, "maxEarnLimit": 1, "cycleStatus": "ACTIVE",
+                    "startDate": 1716803487, "endDate": 1726804000,
+                    "currentCycle": {"startDate": 1719898518.011293, "endDate": 1720071318.011293}}],
+                  "badgeConstraints": [{"constraintType": "BADGE_FIXED_WINDOW", "referenceId": "a1350b49",
+                    "durationType": "DAYS", "refreshRate": 3, "maxEarnLimit": 2, "startDate": 1716803487,
+                    "endDate": 1726804000, "cycleStatus": "ACTIVE",
+                    "currentCycle": {"startDate": 1719898518.011462, "endDate": 1720071318.011462}}],
+                  "badgeGroupId": null, "badgeRank": 1, "earnType": "EARN", "issuedCount": 0, "earnedCount": 0,
+                  "status": "LIVE", "createdOn": 1713850688.811, "createdBy": 75086856,
+                  "lastUpdatedOn": 1713850688.811, "lastUpdatedBy": 75086856, "customFields": {}, "active": false},
+                 "errors": null, "warnings": null}""");
+        assertEquals(Map.of("issued", 1, "earned", 1, "revoked", 1, "expired", 0),
+                read.jsonPath().getMap("data.statistics"));
+        long cycleStart = read.jsonPath().getLong("data.customerConstraints[0].currentCycle.startDate");
+        assertTrue(cycleStart <= now() && now() < read.jsonPath().getLong("data.customerConstraints[0].currentCycle.endDate"));
+        assertNull(Orgs.as(org).get(BADGES + "/" + badge).jsonPath().get("data.statistics"));
+        expectError(Orgs.as(org).queryParam("includeStatistics", "yes").get(BADGES + "/" + badge), 400, 400);
+    }
+
     /** Operation "Update the activation status of badge": deactivated, a badge is refused and not available. */
     @Test
     void updateTheActivationStatusOfBadge() {

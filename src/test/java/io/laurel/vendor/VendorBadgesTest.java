@@ -224,19 +224,11 @@ class VendorBadgesTest {
         assertEquals("Passed badge is not found", unknown.jsonPath().getString("errors[0].message"));
     }
 
-    /** Operation "Get fixed window details": its path is not read as a badge id. */
-    @Test
-    void getFixedWindowDetails() {
-        long org = Orgs.fresh();
-        expectError(as(org).queryParam("badgeMetaId", "69381220cebb9648d8974518")
-                .get(BADGES + "/getFixedWindowDetails"), 501, 501);
-    }
-
     @Test
     void getAllBadges() {
         long org = Orgs.fresh();
         String groupId = group(org, "Seasonal", 1);
-        create(org, fill(EARN_FIXED_WINDOW_WITH_BENEFITS.replace("${name}", "grouped"), Map.of("start", now() + DAY, "end", now() + 200 * DAY)).replace("\"badgeRank\": 1,", "\"badgeRank\": 1, \"badgeGroupId\": \""
+        String grouped = create(org, fill(EARN_FIXED_WINDOW_WITH_BENEFITS.replace("${name}", "grouped"), Map.of("start", now() + DAY, "end", now() + 200 * DAY)).replace("\"badgeRank\": 1,", "\"badgeRank\": 1, \"badgeGroupId\": \""
                         + groupId + "\","));
         Response list = expect(as(org).queryParam("status", "LIVE,UPCOMING").get(BADGES), 200, """
                 {"data": {"metaBasicDetails": [{"id": "6555bd0a0d9e0e0ca5a0de4d", "orgId": 100458, "name": "x",
@@ -251,6 +243,39 @@ class VendorBadgesTest {
                   "pagination": {"page": 0, "size": 10, "total": 1, "totalPages": 1}},
                  "errors": [], "warnings": []}""");
         assertEquals("Seasonal", list.jsonPath().getString("data.metaBasicDetails[0].badgeGroupName"));
+
+        // The vendor's other filters, and sorting.
+        long start = now() + DAY;
+        create(org, fill(EARN_WITH_BADGE_META.replace("${name}", "Alpha"),
+                Map.of("start", start + DAY, "end", start + 50 * DAY)));
+        String claimed = create(org, fill(EARN_WITH_CLAIMS.replace("${name}", "Beta"),
+                Map.of("start", start + 2 * DAY, "end", start + 400 * DAY)));
+        // The samples create inactive badges: two are activated, one stays off.
+        as(org).put(BADGES + "/" + grouped + "/activate").then().statusCode(200);
+        as(org).put(BADGES + "/" + claimed + "/activate").then().statusCode(200);
+        assertEquals(List.of("Alpha"), names(as(org).queryParam("action", "DE_ACTIVATED").get(BADGES)));
+        assertEquals(List.of("grouped", "Beta"), names(as(org).queryParam("action", "ACTIVATED")
+                .queryParam("sortOn", "NAME").queryParam("order", "DESC").get(BADGES)));
+        assertEquals(List.of("Beta"), names(as(org).queryParam("claimedBy", "Loyalty").get(BADGES)));
+        assertEquals(List.of("Alpha", "grouped"), names(as(org).queryParam("unclaimed", "true").queryParam("sortOn", "NAME")
+                .get(BADGES)));
+        assertEquals(List.of("Alpha", "Beta", "grouped"), names(as(org).queryParam("owner", "Milestones")
+                .queryParam("sortOn", "NAME").get(BADGES)));
+        assertEquals(List.of("grouped", "Alpha", "Beta"), names(as(org).queryParam("sortOn", "START_DATE")
+                .queryParam("order", "ASC").get(BADGES)));
+        assertEquals(List.of("Alpha", "Beta"), names(as(org).queryParam("startOn", Vendor.iso(start + DAY))
+                .queryParam("sortOn", "NAME").get(BADGES)));
+        assertEquals(List.of("Alpha"), names(as(org).queryParam("expiresOn", Vendor.iso(start + 60 * DAY)).get(BADGES)));
+        assertEquals(1, as(org).queryParam("limit", 1).get(BADGES).jsonPath().getInt("data.pagination.size"));
+        assertEquals(List.of("Alpha", "Beta", "grouped"), names(as(org).queryParam("badgeType", "EARN")
+                .queryParam("status", "UPCOMING,ENDED").queryParam("sortOn", "NAME").get(BADGES)));
+        expectError(as(org).queryParam("sortOn", "COLOUR").get(BADGES), 400, 400);
+        expectError(as(org).queryParam("action", "PAUSED").get(BADGES), 400, 400);
+        expectError(as(org).queryParam("claimedBy", "Wizards").get(BADGES), 400, 400);
+    }
+
+    static List<String> names(Response list) {
+        return list.then().statusCode(200).extract().jsonPath().getList("data.metaBasicDetails.name");
     }
 
     @Test

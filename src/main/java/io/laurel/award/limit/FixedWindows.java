@@ -1,7 +1,6 @@
 package io.laurel.award.limit;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,10 +8,11 @@ import io.laurel.badge.BadgeMetaDocument;
 import io.laurel.badge.BadgeMetaDocument.Constraint;
 import io.laurel.badge.ConstraintType;
 import io.laurel.badge.DurationType;
+import io.laurel.badge.WindowCycles;
 
 /**
- * The cycles of a badge's fixed windows, numbered as the limit engine numbers them ({@link Scope#cycle}): cycle n of a
- * window runs from its start plus n × refreshRate units to the start of cycle n + 1, within the window's own start and
+ * The cycles of a badge's fixed windows, numbered as the limit engine numbers them ({@link WindowCycles}): cycle n of
+ * a window runs from its start plus n × refreshRate units to the start of cycle n + 1, within the window's own start and
  * end (the constraint's {@code startDate}/{@code endDate}, else the badge's). Its counter is
  * {@code <referenceId>_<n>} in the scope document, the field an earn in that cycle increments.
  */
@@ -46,11 +46,7 @@ public final class FixedWindows {
 
     /** When cycle {@code number} of a window starting at {@code start} begins. */
     public static Instant cycleStart(Instant start, DurationType unit, int refreshRate, long number) {
-        return switch (unit) {
-            case DAYS -> start.plusMillis(number * refreshRate * Scope.DAY_MILLIS);
-            case WEEKS -> start.plusMillis(number * 7L * refreshRate * Scope.DAY_MILLIS);
-            case MONTHS -> start.atZone(ZoneOffset.UTC).plusMonths(number * refreshRate).toInstant();
-        };
+        return WindowCycles.cycleStart(start, unit, refreshRate, number);
     }
 
     /** The number of the cycle that holds {@code at} (as the engine counts an earn at that time). */

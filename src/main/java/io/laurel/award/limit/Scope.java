@@ -2,8 +2,6 @@ package io.laurel.award.limit;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +14,7 @@ import com.mongodb.client.model.Filters;
 import io.laurel.badge.BadgeMetaDocument;
 import io.laurel.badge.BadgeMetaDocument.Constraint;
 import io.laurel.badge.DurationType;
+import io.laurel.badge.WindowCycles;
 
 /**
  * The limits of one scope for one earn event: which counters the earn adds to, and whether it may.
@@ -189,22 +188,8 @@ final class Scope {
         return cycles.getOrDefault(field.substring("cycles.".length()), 0L);
     }
 
-    /** The number of the cycle (refreshRate × unit long, aligned to start) that holds the event; negative before start. */
+    /** The number of the cycle that holds the event (see {@link WindowCycles}); negative before the start. */
     static long cycle(Instant start, Instant event, DurationType unit, int refreshRate) {
-        return switch (unit) {
-            case DAYS -> Math.floorDiv(event.toEpochMilli() - start.toEpochMilli(), refreshRate * DAY_MILLIS);
-            case WEEKS -> Math.floorDiv(event.toEpochMilli() - start.toEpochMilli(), 7L * refreshRate * DAY_MILLIS);
-            case MONTHS -> {
-                // Month m begins at start.plusMonths(m) (clamped to the month's last day, as FixedWindows lists it):
-                // the calendar difference, one less when the event comes before that month's start.
-                ZonedDateTime from = start.atZone(ZoneOffset.UTC);
-                ZonedDateTime to = event.atZone(ZoneOffset.UTC);
-                long months = (to.getYear() * 12L + to.getMonthValue()) - (from.getYear() * 12L + from.getMonthValue());
-                if (to.isBefore(from.plusMonths(months))) {
-                    months--;
-                }
-                yield Math.floorDiv(months, refreshRate);
-            }
-        };
+        return WindowCycles.cycle(start, event, unit, refreshRate);
     }
 }
