@@ -13,9 +13,11 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
 import io.laurel.common.IndexedRepository;
+import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -40,6 +42,13 @@ public class EarnRepository implements ReactivePanacheMongoRepository<EarnDocume
     }
 
     /** Marks the earn revoked if it is this customer's active earn of this badge; null otherwise. */
+    /** Every earn of the badge by the customer, newest first. */
+    public Uni<List<EarnDocument>> findOfCustomer(long orgId, ObjectId badgeMetaId, long customerId) {
+        return mongoCollection().find(Filters.and(Filters.eq("orgId", orgId), Filters.eq("badgeMetaId", badgeMetaId),
+                Filters.eq("customerId", customerId)), new FindOptions().sort(Sorts.descending("earnedOn", "_id")))
+                .collect().asList();
+    }
+
     public Uni<EarnDocument> revokeActive(long orgId, ObjectId badgeMetaId, long customerId, ObjectId earnId,
             Instant now) {
         return mongoCollection().findOneAndUpdate(Filters.and(Filters.eq("_id", earnId), Filters.eq("orgId", orgId),

@@ -14,9 +14,11 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
 import io.laurel.common.IndexedRepository;
+import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -55,6 +57,13 @@ public class IssueRepository implements ReactivePanacheMongoRepository<IssueDocu
     }
 
     /** Revokes the customer's active issue; null when there is none. */
+    /** Every issue of the badge to the customer, newest first. */
+    public Uni<List<IssueDocument>> findOfCustomer(long orgId, ObjectId badgeMetaId, long customerId) {
+        return mongoCollection().find(Filters.and(Filters.eq("orgId", orgId), Filters.eq("badgeMetaId", badgeMetaId),
+                Filters.eq("customerId", customerId)), new FindOptions().sort(Sorts.descending("issuedOn", "_id")))
+                .collect().asList();
+    }
+
     /** Revokes the customer's active issue of the badge; when {@code issueId} is given, only if it is that one. */
     public Uni<IssueDocument> revokeActive(long orgId, ObjectId badgeMetaId, long customerId, ObjectId issueId,
             Instant now) {

@@ -10,6 +10,8 @@ import org.bson.types.ObjectId;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
+import io.laurel.badge.group.BadgeGroupDocument;
+import io.laurel.badge.group.BadgeGroupService;
 import io.laurel.common.ErrorCode;
 import io.laurel.common.ObjectIds;
 import io.smallrye.mutiny.Uni;
@@ -18,10 +20,23 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class BadgeCatalog {
 
-    private final BadgeMetaRepository badges;
+    /** The collection of badge groups, for the lookups of views that show a badge's group name. */
+    public static final String GROUP_COLLECTION = BadgeGroupDocument.COLLECTION;
 
-    BadgeCatalog(BadgeMetaRepository badges) {
+    private final BadgeMetaRepository badges;
+    private final BadgeGroupService groups;
+
+    BadgeCatalog(BadgeMetaRepository badges, BadgeGroupService groups) {
         this.badges = badges;
+        this.groups = groups;
+    }
+
+    /** The name of the badge's group; null without one. */
+    public Uni<String> groupName(BadgeMetaDocument badge) {
+        if (badge.badgeGroupId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return groups.names(badge.orgId, List.of(badge.badgeGroupId)).map(names -> names.get(badge.badgeGroupId));
     }
 
     /** The badge of the org; 400 when the id is missing or malformed, 404 when it names no badge of the org. */

@@ -306,7 +306,7 @@ public class BadgeMetaService {
         }
     }
 
-    static Bson statusFilter(BadgeStatus status, Instant now) {
+    public static Bson statusFilter(BadgeStatus status, Instant now) {
         return switch (status) {
             case UPCOMING -> Filters.gt("startOn", now);
             case LIVE -> Filters.and(Filters.lte("startOn", now), Filters.gt("expiresOn", now));

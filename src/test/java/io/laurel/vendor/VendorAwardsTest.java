@@ -25,6 +25,7 @@ import io.laurel.support.Orgs;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /**
@@ -339,6 +340,126 @@ class VendorAwardsTest {
         expectError(Orgs.as(org).queryParam("includeStatistics", "yes").get(BADGES + "/" + badge), 400, 400);
     }
 
+    /** Operation "Get all customer badges" (the management view): two round trips, the vendor's filters and sorts. */
+    @Test
+    void getAllCustomerBadges() {
+        long org = Orgs.fresh();
+        long customer = customer(org);
+        String first = badge(org, "EARN");
+        String second = badge(org, "ISSUE_EARN");
+        String untouched = badge(org, "EARN");
+        earn(org, first, customer);
+        earn(org, first, customer);
+        as(org).body(Map.of("badgeMetaId", second, "customers", List.of(customer), "requestId", "r-" + UUID.randomUUID(),
+                "triggeredBy", Map.of("ownerType", "Loyalty", "referenceId", "823626"))).post(ISSUE_BULK).then()
+                .statusCode(200);
+        String item = """
+                {"name": "x", "description": "d", "badgeMetaId": "65c3609360d9261bdd8a6411", "badgeType": "EARN",
+                 "badgeGroupId": null, "badgeGroupName": null, "badgeRank": null, "createdOn": 1707303060.1,
+                 "createdOnISO": "2024-02-07T10:51:00Z", "lastUpdatedOn": 1707303060.1,
+                 "lastUpdatedOnISO": "2024-02-07T10:51:00Z", "images": [], "badgeStatus": "LIVE",
+                 "lastEarnedOn": 1718083872.611, "startsOn": 1707303060, "startsOnISO": "2024-02-07T10:51:00Z",
+                 "expiresOn": 1738925460, "expiresOnISO": "2025-02-07T10:51:00Z", "earnCount": 2,
+                 "ownership": {"restrictedToOwners": ["Loyalty"], "claims": []}, "issueStatus": null,
+                 "lastEarnedOnDate": null, "lastEarnedOnDateISO": null, "lastEarnEventDate": null,
+                 "lastEarnEventDateISO": null, "active": true}""";
+        commands.reset();
+        Response all = expect(Orgs.as(org).get("/api_gateway/v1/badges/management/" + customer), 200,
+                "{\"data\": {\"customerBadges\": [" + item + "], \"pagination\": {\"page\": 0, \"size\": 10, "
+                        + "\"total\": 2, \"totalPages\": 1}}, \"errors\": [], \"warnings\": []}");
+        assertTrue(commands.commands().size() <= 3, commands.commands().toString());
+        assertEquals(2, all.jsonPath().getInt("data.pagination.total"), "the badges this customer touched");
+        Map<String, Object> earned = all.jsonPath().getMap("data.customerBadges.find { it.badgeMetaId == '" + first + "' }");
+        assertEquals(2, earned.get("earnCount"));
+        Map<String, Object> issued = all.jsonPath().getMap("data.customerBadges.find { it.badgeMetaId == '" + second + "' }");
+        assertEquals("ACTIVE", issued.get("issueStatus"));
+        assertTrue(issued.get("lastIssuedOn") != null);
+
+        assertEquals(List.of(first), Orgs.as(org).queryParam("badgeType", "EARNED").queryParam("badgeStatus", "LIVE")
+                .get("/api_gateway/v1/badges/management/" + customer).jsonPath().getList("data.customerBadges.badgeMetaId"));
+        assertEquals(List.of(second, first), Orgs.as(org).queryParam("sortOn", "LAST_ISSUED_DATE")
+                .get("/api_gateway/v1/badges/management/" + customer).jsonPath().getList("data.customerBadges.badgeMetaId"));
+        assertEquals(List.of(first, second), Orgs.as(org).queryParam("sortOn", "LAST_EARNED_EVENT_DATE")
+                .get("/api_gateway/v1/badges/management/" + customer).jsonPath().getList("data.customerBadges.badgeMetaId"));
+        assertTrue(Orgs.as(org).queryParam("badgeType", "AVAILABLE").get("/api_gateway/v1/badges/management/" + customer)
+                .jsonPath().getList("data.customerBadges.badgeMetaId").contains(untouched));
+        assertEquals(List.of(), Orgs.as(org).queryParam("action", "DE_ACTIVATED")
+                .get("/api_gateway/v1/badges/management/" + customer).jsonPath().getList("data.customerBadges"));
+        assertEquals(2, Orgs.as(org).queryParam("startOn", Vendor.iso(now() - 31 * DAY)).queryParam("startOnOperator",
+                "GREATER_THAN").get("/api_gateway/v1/badges/management/" + customer).jsonPath()
+                .getList("data.customerBadges").size());
+        assertEquals(0, Orgs.as(org).queryParam("expiresOn", Vendor.iso(now())).queryParam("endOnOperator", "LESS_THAN")
+                .get("/api_gateway/v1/badges/management/" + customer).jsonPath().getList("data.customerBadges").size());
+        expectError(Orgs.as(org).queryParam("sortOn", "COLOUR").get("/api_gateway/v1/badges/management/" + customer),
+                400, 400);
+        expectError(Orgs.as(org).get("/api_gateway/v1/badges/management/999999999"), 404, 1026);
+    }
+
+    /** Operation "Get individual badge details of a customer": every issue and earn, statistics on request. */
+    @Test
+    void getIndividualBadgeDetailsOfACustomer() {
+        long org = Orgs.fresh();
+        long customer = customer(org);
+        String badge = as(org).header("X-CAP-BADGES-MIGRATION", "migration").body(Map.of("name", "d-" + UUID.randomUUID(),
+                "description", "detail", "startOn", now() - 10 * DAY, "expiresOn", now() + 100 * DAY,
+                "earnType", "ISSUE_EARN", "badgeRank", 2,
+                "ownership", Map.of("restrictedToOwners", List.of("Loyalty"),
+                        "claims", List.of(Map.of("ownerType", "Loyalty", "referenceId", "823626"))),
+                "customerConstraints", List.of(Map.of("constraintType", "CUSTOMER_BADGE_FIXED_WINDOW",
+                        "referenceId", "cw", "durationType", "DAYS", "refreshRate", 3, "maxEarnLimit", 4),
+                        Map.of("constraintType", "CUSTOMER_BADGE_ROLLING_WINDOW", "maxEarnForDays", 9, "rollForDays", 2)),
+                "badgeConstraints", List.of(Map.of("constraintType", "BADGE_FIXED_VALUE", "maxEarnLimit", 100))))
+                .post(BADGES).then().statusCode(201).extract().jsonPath().getString("data.id");
+        as(org).body(Map.of("badgeMetaId", badge, "customers", List.of(customer), "requestId", "r-" + UUID.randomUUID(),
+                "triggeredBy", Map.of("ownerType", "Loyalty", "referenceId", "823626"))).post(ISSUE_BULK).then()
+                .statusCode(200);
+        String kept = earn(org, badge, customer);
+        String revoked = earn(org, badge, customer);
+        as(org).body(Map.of("badgeMetaId", badge, "customerId", customer, "earnedBadgeId", revoked)).post(REVOKE_EARN)
+                .then().statusCode(200);
+        Response detail = expect(Orgs.as(org).queryParam("includeStatistics", "true")
+                .get("/api_gateway/v1/badges/management/" + customer + "/badge/" + badge), 200, """
+                {"data": {"id": "6b1", "name": "x", "description": "d", "createdOn": 1.5, "createdOnISO": "t",
+                  "lastUpdatedOn": 1.5, "lastUpdatedOnISO": "t", "startsOn": 1, "startsOnISO": "t", "expiresOn": 1,
+                  "expiresOnISO": "t", "action": "ACTIVATED", "badgeType": "ISSUE_EARN", "badgeStatus": "LIVE",
+                  "owner": ["Loyalty"], "claimedBy": [], "images": [],
+                  "earnExpiry": {"expiryType": "ABSOLUTE", "type": "WITH_BADGE_META", "expiresOn": null,
+                    "expireWithBadgeMeta": true},
+                  "badgeRank": 2,
+                  "customerConstraints": [{"constraintLevel": "CUSTOMER", "constraintType": "CUSTOMER_BADGE_FIXED_WINDOW",
+                    "rollType": null, "refreshRate": 3, "durationType": "DAYS", "cycleStatus": "ACTIVE",
+                    "startDayOfTheWeek": null, "rollValue": null, "maxEarnLimit": 4,
+                    "earnConstraintBlockStatistics": {"currentEarnCount": 1, "currentEarnCountDays": null,
+                      "currentEarnCountWeeks": null, "currentEarnCountMonths": null},
+                    "fixedWindowCycle": {"startDate": 1, "endDate": 2}, "fixedWindowReferenceId": "cw"}],
+                  "badgeConstraints": [{"constraintLevel": "BADGE", "constraintType": "BADGE_FIXED_VALUE",
+                    "rollType": null, "refreshRate": null, "durationType": null, "cycleStatus": null,
+                    "startDayOfTheWeek": null, "rollValue": null, "maxEarnLimit": 100,
+                    "earnConstraintBlockStatistics": {"currentEarnCount": 1, "currentEarnCountDays": null,
+                      "currentEarnCountWeeks": null, "currentEarnCountMonths": null},
+                    "fixedWindowCycle": null, "fixedWindowReferenceId": null}],
+                  "issualDetails": {"issuedCount": 1, "issuals": [{"issuedOn": 1.5, "issuedStatus": "ACTIVE",
+                    "issueExpiresOn": 1.5, "issueId": "x", "ownerType": "Loyalty", "ownerReferenceId": "823626",
+                    "revokedOn": null, "issueEventDate": 1.5}]},
+                  "issuedStatus": "ACTIVE", "earnDetails": {"earnCount": 2, "earns": []}, "activeEarnedCount": 1,
+                  "lastEarnedOnISO": null, "customFields": {}, "lastEarnedOnDateISO": null,
+                  "lastEarnEventDateISO": null},
+                 "errors": [], "warnings": []}""");
+        JsonPath data = detail.jsonPath().setRootPath("data");
+        assertEquals(List.of(revoked, kept), data.getList("earnDetails.earns.earnedBadgeId"));
+        assertEquals(List.of("REVOKED", "ACTIVE"), data.getList("earnDetails.earns.earnedStatus"));
+        assertEquals(1, data.getInt("customerConstraints[1].earnConstraintBlockStatistics.currentEarnCountDays"));
+        assertEquals(Map.of("activeIssues", 1, "revokedIssues", 0, "expiredIssues", 0, "activeEarns", 1,
+                "revokedEarns", 1, "expiredEarns", 0), data.getMap("statistics"));
+        Response plain = Orgs.as(org).get("/api_gateway/v1/badges/management/" + customer + "/badge/" + badge);
+        assertNull(plain.jsonPath().get("data.customerConstraints"));
+        assertNull(plain.jsonPath().get("data.statistics"));
+        expectError(Orgs.as(org).get("/api_gateway/v1/badges/management/" + customer + "/badge/662749408fe258516a88fe89"),
+                404, 404);
+        expectError(Orgs.as(org).queryParam("includeStatistics", "maybe")
+                .get("/api_gateway/v1/badges/management/" + customer + "/badge/" + badge), 400, 400);
+    }
+
     /** Operation "Update the activation status of badge": deactivated, a badge is refused and not available. */
     @Test
     void updateTheActivationStatusOfBadge() {
@@ -375,7 +496,7 @@ class VendorAwardsTest {
     /** A live badge owned by Loyalty and Goodwill_Module, claimed with the references the samples trigger with. */
     static String badge(long org, String earnType) {
         return as(org).header("X-CAP-BADGES-MIGRATION", "migration").body(Map.of("name", "v-" + UUID.randomUUID(),
-                "startOn", now() - 30 * DAY, "expiresOn", now() + 300 * DAY, "earnType", earnType,
+                "description", "Make five purchases", "startOn", now() - 30 * DAY, "expiresOn", now() + 300 * DAY, "earnType", earnType,
                 "ownership", Map.of("restrictedToOwners", List.of("Loyalty", "Goodwill_Module"),
                         "claims", List.of(Map.of("ownerType", "Loyalty", "referenceId", "823626"),
                                 Map.of("ownerType", "Goodwill_Module", "referenceId", "134")))))

@@ -14,7 +14,6 @@ import io.laurel.badge.BadgeMetaDocument.Constraint;
 import io.laurel.badge.ConstraintType;
 import io.laurel.common.EpochTime;
 import io.laurel.common.Times;
-import io.laurel.customer.CustomerDocument;
 import io.laurel.customer.CustomerLookup;
 import io.laurel.identity.Caller;
 import io.smallrye.mutiny.Uni;
@@ -43,11 +42,12 @@ public class LimitExplainer {
         Instant time = when == null ? Times.now() : when;
         return Uni.combine().all().unis(catalog.require(caller.orgId(), badgeMetaId),
                 customers.resolve(caller.orgId(), customerPath, identifierType)).asTuple()
-                .chain(found -> explain(found.getItem1(), found.getItem2(), time));
+                .chain(found -> explain(found.getItem1(), found.getItem2().customerId, time));
     }
 
-    private Uni<LimitsView> explain(BadgeMetaDocument badge, CustomerDocument customer, Instant at) {
-        String customerScope = EarnLimits.customerScopeId(badge, customer.customerId);
+    /** The limits of a badge already read, for a customer already known (one round trip: the counters). */
+    public Uni<LimitsView> explain(BadgeMetaDocument badge, long customerId, Instant at) {
+        String customerScope = EarnLimits.customerScopeId(badge, customerId);
         String badgeScope = EarnLimits.badgeScopeId(badge);
         return scopes.findAll(List.of(customerScope, badgeScope))
                 .map(found -> found.stream().collect(Collectors.toMap(s -> s.id, Function.identity())))
@@ -56,7 +56,7 @@ public class LimitExplainer {
                     limits.addAll(limits(badge, badge.customerConstraints, true, customerScope, byId.get(customerScope), at));
                     limits.addAll(limits(badge, badge.badgeConstraints, false, badgeScope, byId.get(badgeScope), at));
                     Long remaining = limits.stream().map(LimitsView.Limit::remaining).min(Long::compare).orElse(null);
-                    return new LimitsView(customer.customerId, badge.id.toHexString(), EpochTime.seconds(at),
+                    return new LimitsView(customerId, badge.id.toHexString(), EpochTime.seconds(at),
                             EpochTime.iso(at), remaining == null || remaining > 0, remaining, limits);
                 });
     }

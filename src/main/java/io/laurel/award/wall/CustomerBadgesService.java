@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,49 +49,15 @@ public class CustomerBadgesService {
         this.catalog = catalog;
     }
 
-    /** One badge's earns by this customer that were not revoked. */
-    private record Stats(long count, long live, Instant lastEarnedOn, Instant lastEarnEventDate) {
-    }
-
-    /** The customer's awards, by badge. */
-    private record Awards(Map<ObjectId, Stats> earns, Set<ObjectId> issued) {
-    }
-
     public Uni<CustomerBadgeView.Page> wall(Caller caller, String customerId, String identifierType, WallQuery query) {
         Instant now = Times.now();
-        // No projection of the joined arrays: the embedded store projects "earns.x" into a sub-document.
-        List<Bson> joins = List.of(
-                Aggregates.lookup("badge_earns", "customerId", "customerId", "earns"),
-                Aggregates.lookup("badge_issues", "customerId", "customerId", "issues"));
-        return customers.resolveJoined(caller.orgId(), customerId, identifierType, joins)
-                .map(customer -> awards(customer, caller.orgId(), now))
+        return customers.resolveJoined(caller.orgId(), customerId, identifierType, CustomerHistory.joins())
+                .map(customer -> CustomerHistory.of(customer, caller.orgId(), now))
                 .chain(awards -> catalog.aggregateOne(pipeline(caller.orgId(), awards, query, now), WallFacet.class)
                         .map(facet -> page(facet, awards, query, now)));
     }
 
-    private static Awards awards(Document customer, long orgId, Instant now) {
-        Map<ObjectId, Stats> earns = new HashMap<>();
-        for (Document earn : customer.getList("earns", Document.class, List.of())) {
-            if (orgId != earn.get("orgId", Number.class).longValue() || !"ACTIVE".equals(earn.getString("status"))) {
-                continue;
-            }
-            Instant expires = instant(earn.getDate("expiresOn"));
-            boolean live = expires == null || expires.isAfter(now);
-            earns.merge(earn.get("badgeMetaId", ObjectId.class),
-                    new Stats(1, live ? 1 : 0, instant(earn.getDate("earnedOn")), instant(earn.getDate("earnEventDate"))),
-                    (a, b) -> new Stats(a.count + b.count, a.live + b.live, later(a.lastEarnedOn, b.lastEarnedOn),
-                            later(a.lastEarnEventDate, b.lastEarnEventDate)));
-        }
-        Set<ObjectId> issued = new HashSet<>();
-        for (Document issue : customer.getList("issues", Document.class, List.of())) {
-            if (orgId == issue.get("orgId", Number.class).longValue() && !"REVOKED".equals(issue.getString("status"))) {
-                issued.add(issue.get("badgeMetaId", ObjectId.class));
-            }
-        }
-        return new Awards(earns, issued);
-    }
-
-    private static List<Bson> pipeline(long orgId, Awards awards, WallQuery query, Instant now) {
+    private static List<Bson> pipeline(long orgId, CustomerHistory awards, WallQuery query, Instant now) {
         List<Bson> filters = new ArrayList<>();
         filters.add(Filters.eq("orgId", orgId));
         filters.add(match(awards, query, now));
@@ -102,7 +66,7 @@ public class CustomerBadgesService {
         }
         List<Bson> pipeline = new ArrayList<>();
         pipeline.add(Aggregates.match(Filters.and(filters)));
-        pipeline.add(Aggregates.lookup("badge_groups", "badgeGroupId", "_id", "group"));
+        pipeline.add(Aggregates.lookup(BadgeCatalog.GROUP_COLLECTION, "badgeGroupId", "_id", "group"));
         List<Field<?>> sortKeys = sortKeys(awards, query);
         if (!sortKeys.isEmpty()) {
             pipeline.add(Aggregates.addFields(sortKeys));
@@ -116,12 +80,12 @@ public class CustomerBadgesService {
         return pipeline;
     }
 
-    private static Bson match(Awards awards, WallQuery query, Instant now) {
+    private static Bson match(CustomerHistory awards, WallQuery query, Instant now) {
         return switch (query.badgeType()) {
             case AVAILABLE_TO_ISSUE -> available(EarnType.ISSUE_EARN, query.includeExpired(), now);
             case AVAILABLE -> available(EarnType.EARN, query.includeExpired(), now);
             case EARNED -> {
-                List<ObjectId> live = awards.earns.entrySet().stream().filter(e -> e.getValue().live > 0)
+                List<ObjectId> live = awards.earns.entrySet().stream().filter(e -> e.getValue().live() > 0)
                         .map(Map.Entry::getKey).toList();
                 yield query.includeExpired() ? Filters.or(Filters.in("_id", live), expired(awards, now))
                         : Filters.in("_id", live);
@@ -131,23 +95,23 @@ public class CustomerBadgesService {
     }
 
     /** Live active badges of the kind; with includeExpired also those whose time is over. */
-    private static Bson available(EarnType type, boolean includeExpired, Instant now) {
+    static Bson available(EarnType type, boolean includeExpired, Instant now) {
         Bson started = Filters.and(Filters.eq("earnType", type.name()), Filters.eq("active", true),
                 Filters.lte("startOn", now));
         return includeExpired ? started : Filters.and(started, Filters.gt("expiresOn", now));
     }
 
     /** Badges the customer was issued or earned whose badge has expired, or of which an earn has expired. */
-    private static Bson expired(Awards awards, Instant now) {
+    static Bson expired(CustomerHistory awards, Instant now) {
         Set<ObjectId> touched = new HashSet<>(awards.issued);
         touched.addAll(awards.earns.keySet());
-        List<ObjectId> expiredEarns = awards.earns.entrySet().stream().filter(e -> e.getValue().count > e.getValue().live)
+        List<ObjectId> expiredEarns = awards.earns.entrySet().stream().filter(e -> e.getValue().count() > e.getValue().live())
                 .map(Map.Entry::getKey).toList();
         return Filters.or(Filters.in("_id", expiredEarns),
                 Filters.and(Filters.in("_id", touched), Filters.lte("expiresOn", now)));
     }
 
-    private static List<Field<?>> sortKeys(Awards awards, WallQuery query) {
+    private static List<Field<?>> sortKeys(CustomerHistory awards, WallQuery query) {
         List<Field<?>> keys = new ArrayList<>();
         switch (query.sortOn()) {
             case RANK -> {
@@ -160,9 +124,9 @@ public class CustomerBadgesService {
                         1, 0))));
             }
             case LAST_EARNED_ON_DATE, LAST_EARNED_EVENT_DATE -> {
-                Comparator<Map.Entry<ObjectId, Stats>> newestFirst = Comparator.comparing(
-                        e -> query.sortOn() == WallQuery.SortOn.LAST_EARNED_ON_DATE ? e.getValue().lastEarnedOn
-                                : e.getValue().lastEarnEventDate, Comparator.nullsLast(Comparator.reverseOrder()));
+                Comparator<Map.Entry<ObjectId, CustomerHistory.EarnStats>> newestFirst = Comparator.comparing(
+                        e -> query.sortOn() == WallQuery.SortOn.LAST_EARNED_ON_DATE ? e.getValue().lastEarnedOn()
+                                : e.getValue().lastEarnEventDate(), Comparator.nullsLast(Comparator.reverseOrder()));
                 List<ObjectId> order = awards.earns.entrySet().stream()
                         .sorted(newestFirst.thenComparing(Map.Entry::getKey)).map(Map.Entry::getKey).toList();
                 Document index = new Document("$indexOfArray", List.of(order, "$_id"));
@@ -185,34 +149,23 @@ public class CustomerBadgesService {
         };
     }
 
-    private static CustomerBadgeView.Page page(WallFacet facet, Awards awards, WallQuery query, Instant now) {
+    private static CustomerBadgeView.Page page(WallFacet facet, CustomerHistory awards, WallQuery query, Instant now) {
         long total = facet.total == null || facet.total.isEmpty() ? 0 : facet.total.get(0).n;
         List<CustomerBadgeView> items = new ArrayList<>();
         for (WallFacet.Item item : facet.items) {
             BadgeMetaView b = BadgeMetaView.of(item.badge, now);
-            Stats stats = awards.earns.get(item.badge.id);
+            CustomerHistory.EarnStats stats = awards.earns.get(item.badge.id);
             items.add(new CustomerBadgeView(b.badgeMetaId(), b.orgId(), b.name(), b.description(), b.startOn(),
                     b.startOnISO(), b.expiresOn(), b.expiresOnISO(), b.images(), b.tags(), b.badgeGroupId(),
                     item.groupName, b.badgeRank(), b.ownership(), b.earnType(), b.benefits(), b.customerConstraints(),
                     b.badgeConstraints(),
-                    stats == null ? null : stats.count,
-                    stats == null || stats.lastEarnedOn == null ? null : EpochTime.seconds(stats.lastEarnedOn),
-                    stats == null ? null : EpochTime.iso(stats.lastEarnedOn),
-                    stats == null || stats.lastEarnEventDate == null ? null : EpochTime.seconds(stats.lastEarnEventDate),
-                    stats == null ? null : EpochTime.iso(stats.lastEarnEventDate),
+                    stats == null ? null : stats.count(),
+                    stats == null || stats.lastEarnedOn() == null ? null : EpochTime.seconds(stats.lastEarnedOn()),
+                    stats == null ? null : EpochTime.iso(stats.lastEarnedOn()),
+                    stats == null || stats.lastEarnEventDate() == null ? null : EpochTime.seconds(stats.lastEarnEventDate()),
+                    stats == null ? null : EpochTime.iso(stats.lastEarnEventDate()),
                     b.customFields(), b.active()));
         }
         return new CustomerBadgeView.Page(items, new Paging(query.page(), query.limit()).of(total));
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.isAfter(b) ? a : b;
     }
 }

@@ -6,8 +6,10 @@ import org.bson.types.ObjectId;
 
 import io.quarkus.mongodb.panache.common.MongoEntity;
 
-@MongoEntity(collection = "badge_groups")
+@MongoEntity(collection = BadgeGroupDocument.COLLECTION)
 public class BadgeGroupDocument {
+    public static final String COLLECTION = "badge_groups";
+
     public ObjectId id;
     public long orgId;
     /** Unique in the org, case-sensitive. */

@@ -1,0 +1,97 @@
+package io.laurel.award.wall;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+import com.mongodb.client.model.Aggregates;
+
+import io.laurel.award.EarnDocument;
+import io.laurel.award.IssueDocument;
+
+/**
+ * One customer's earns and issues, by badge, read in the same round trip as the customer (the wall and the management
+ * view both start from it). Earns that were revoked are left out; issues are kept with their status.
+ */
+final class CustomerHistory {
+
+    /** One badge's earns by this customer that were not revoked. */
+    record EarnStats(long count, long live, Instant lastEarnedOn, Instant lastEarnEventDate) {
+    }
+
+    /** This customer's latest issue of one badge. */
+    record LatestIssue(String status, Instant issuedOn, Instant expiresOn) {
+    }
+
+    final Map<ObjectId, EarnStats> earns = new HashMap<>();
+    final Map<ObjectId, LatestIssue> issues = new HashMap<>();
+    /** Badges with an issue that was not revoked. */
+    final Set<ObjectId> issued = new HashSet<>();
+
+    /** The joins that bring the customer's earns and issues along with the customer. */
+    static List<Bson> joins() {
+        // No projection of the joined arrays: the embedded store projects "earns.x" into a sub-document.
+        return List.of(Aggregates.lookup(EarnDocument.COLLECTION, "customerId", "customerId", "earns"),
+                Aggregates.lookup(IssueDocument.COLLECTION, "customerId", "customerId", "issues"));
+    }
+
+    static CustomerHistory of(Document customer, long orgId, Instant now) {
+        CustomerHistory history = new CustomerHistory();
+        for (Document earn : customer.getList("earns", Document.class, List.of())) {
+            if (orgId != earn.get("orgId", Number.class).longValue() || !"ACTIVE".equals(earn.getString("status"))) {
+                continue;
+            }
+            Instant expires = instant(earn.getDate("expiresOn"));
+            boolean live = expires == null || expires.isAfter(now);
+            history.earns.merge(earn.get("badgeMetaId", ObjectId.class),
+                    new EarnStats(1, live ? 1 : 0, instant(earn.getDate("earnedOn")),
+                            instant(earn.getDate("earnEventDate"))),
+                    (a, b) -> new EarnStats(a.count + b.count, a.live + b.live, later(a.lastEarnedOn, b.lastEarnedOn),
+                            later(a.lastEarnEventDate, b.lastEarnEventDate)));
+        }
+        for (Document issue : customer.getList("issues", Document.class, List.of())) {
+            if (orgId != issue.get("orgId", Number.class).longValue()) {
+                continue;
+            }
+            ObjectId badge = issue.get("badgeMetaId", ObjectId.class);
+            String status = issue.getString("status");
+            Instant expires = instant(issue.getDate("expiresOn"));
+            if ("ACTIVE".equals(status) && expires != null && !expires.isAfter(now)) {
+                status = "EXPIRED";
+            }
+            if (!"REVOKED".equals(status)) {
+                history.issued.add(badge);
+            }
+            LatestIssue latest = new LatestIssue(status, instant(issue.getDate("issuedOn")), expires);
+            history.issues.merge(badge, latest, (a, b) -> b.issuedOn != null
+                    && (a.issuedOn == null || b.issuedOn.isAfter(a.issuedOn)) ? b : a);
+        }
+        return history;
+    }
+
+    /** Every badge this customer was issued (whatever became of it) or earned. */
+    Set<ObjectId> touched() {
+        Set<ObjectId> touched = new HashSet<>(issues.keySet());
+        touched.addAll(earns.keySet());
+        return touched;
+    }
+
+    static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,95 @@
+package io.laurel.award.wall;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.bson.types.ObjectId;
+
+import io.laurel.badge.BadgeStatus;
+import io.laurel.badge.OwnerType;
+import io.laurel.common.EpochTime;
+import io.laurel.common.ErrorCode;
+import io.laurel.common.ObjectIds;
+import io.laurel.common.Paging;
+
+/**
+ * The management view's filters, as the vendor's: which badges ({@code badgeType}; default every badge the customer
+ * was issued or earned), and narrowing by name, activation, status, owner, claim, group and dates.
+ */
+record ManagementQuery(Kind kind, String name, Boolean active, BadgeStatus badgeStatus, OwnerType owner,
+        OwnerType claimedBy, ObjectId groupId, Instant startOn, boolean startBefore, Instant expiresOn,
+        boolean expiresBefore, SortOn sortOn, boolean ascending, Paging paging) {
+
+    enum Kind {
+        /** Every badge the customer was issued (whatever became of the issue) or earned. */
+        ALL,
+        EARNED,
+        AVAILABLE,
+        AVAILABLE_TO_ISSUE,
+        EXPIRED
+    }
+
+    enum SortOn {
+        EXPIRES_ON,
+        LAST_MODIFIED_DATE,
+        LAST_ISSUED_DATE,
+        LAST_EXPIRED_BADGE,
+        LAST_EARNED_EVENT_DATE,
+        LAST_EARNED_ON_DATE
+    }
+
+    static ManagementQuery parse(String badgeType, String name, String action, String badgeStatus, String owner,
+            String claimedBy, String groupId, String startOn, String startOnOperator, String expiresOn,
+            String expiresOnOperator, String sortOn, String order, String page, String size) {
+        if (!blank(name) && name.length() > 200) {
+            throw ErrorCode.INVALID_INPUT.exception("name is at most 200 characters", "name");
+        }
+        Boolean active = switch (blank(action) ? "" : action.trim().toUpperCase(Locale.ROOT)) {
+            case "" -> null;
+            case "ACTIVATED" -> true;
+            case "DE_ACTIVATED" -> false;
+            default -> throw ErrorCode.INVALID_INPUT.exception("action must be ACTIVATED or DE_ACTIVATED", "action");
+        };
+        return new ManagementQuery(blank(badgeType) ? Kind.ALL : parseEnum(Kind.class, badgeType, "badgeType"),
+                blank(name) ? null : name, active,
+                blank(badgeStatus) ? null : parseEnum(BadgeStatus.class,
+                        badgeStatus.trim().equalsIgnoreCase("ENDED") ? "EXPIRED" : badgeStatus, "badgeStatus"),
+                blank(owner) ? null : parseEnum(OwnerType.class, owner, "owner"),
+                blank(claimedBy) ? null : parseEnum(OwnerType.class, claimedBy, "claimedBy"),
+                blank(groupId) ? null : ObjectIds.parse(groupId.trim(), "groupId"),
+                EpochTime.query("startOn", startOn), lessThan(startOnOperator, "startOnOperator", false),
+                EpochTime.query("expiresOn", expiresOn), lessThan(expiresOnOperator, "expiresOnOperator", true),
+                blank(sortOn) ? SortOn.EXPIRES_ON : parseEnum(SortOn.class, sortOn, "sortOn"),
+                switch (blank(order) ? "DESC" : order.trim().toUpperCase(Locale.ROOT)) {
+                    case "ASC" -> true;
+                    case "DESC" -> false;
+                    default -> throw ErrorCode.INVALID_INPUT.exception("order must be ASC or DESC", "order");
+                },
+                Paging.parse(page, size, 10, 100));
+    }
+
+    /** LESS_THAN or GREATER_THAN (the default given); true for LESS_THAN. */
+    private static boolean lessThan(String operator, String name, boolean fallback) {
+        return switch (blank(operator) ? "" : operator.trim().toUpperCase(Locale.ROOT)) {
+            case "" -> fallback;
+            case "LESS_THAN" -> true;
+            case "GREATER_THAN" -> false;
+            default -> throw ErrorCode.INVALID_INPUT.exception(name + " must be LESS_THAN or GREATER_THAN", name);
+        };
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String name) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value.trim())) {
+                return constant;
+            }
+        }
+        throw ErrorCode.INVALID_INPUT.exception(name + " must be one of " + Arrays.toString(type.getEnumConstants()),
+                name);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
