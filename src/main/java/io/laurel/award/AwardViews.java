@@ -47,6 +47,12 @@ public final class AwardViews {
             @Schema(description = "The issue this earn used (ISSUE_EARN badges); null otherwise") String issuedId) {
     }
 
+    /** One imported earn, as the vendor's import answers it. */
+    @Schema(name = "ImportedEarn")
+    public record Imported(String badgeMetaId, long customerId, String earnedBadgeId, Long expiresOn,
+            String expiresOnISO, String requestId, String issuedId) {
+    }
+
     /**
      * An earnBulk answer in the vendor's current shape ({@code earnedBadgesList}, the three counts,
      * {@code failedEarnBadgeErrorList}), with Laurel's earlier {@code earnedBadges} (each earn in full) and

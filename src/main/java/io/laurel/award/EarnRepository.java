@@ -34,6 +34,12 @@ public class EarnRepository implements ReactivePanacheMongoRepository<EarnDocume
                 .andFailFast().replaceWithVoid();
     }
 
+    /** The earns with these request keys ({@link EarnDocument#requestKey}) in the org, in one query. */
+    public Uni<List<EarnDocument>> findByRequestKeys(long orgId, Collection<String> requestKeys) {
+        return mongoCollection().find(Filters.and(Filters.in("requestKey", requestKeys), Filters.eq("orgId", orgId)))
+                .collect().asList();
+    }
+
     /** The earns these requests made for these customers ({@link EarnDocument#requestKey}), in one query. */
     public Uni<List<EarnDocument>> findByRequest(long orgId, String requestId, Collection<Long> customerIds) {
         return mongoCollection().find(Filters.and(Filters.in("requestKey", customerIds.stream()
@@ -41,7 +47,6 @@ public class EarnRepository implements ReactivePanacheMongoRepository<EarnDocume
                 .collect().asList();
     }
 
-    /** Marks the earn revoked if it is this customer's active earn of this badge; null otherwise. */
     /** Every earn of the badge by the customer, newest first. */
     public Uni<List<EarnDocument>> findOfCustomer(long orgId, ObjectId badgeMetaId, long customerId) {
         return mongoCollection().find(Filters.and(Filters.eq("orgId", orgId), Filters.eq("badgeMetaId", badgeMetaId),
@@ -49,6 +54,7 @@ public class EarnRepository implements ReactivePanacheMongoRepository<EarnDocume
                 .collect().asList();
     }
 
+    /** Marks the earn revoked if it is this customer's active earn of this badge; null otherwise. */
     public Uni<EarnDocument> revokeActive(long orgId, ObjectId badgeMetaId, long customerId, ObjectId earnId,
             Instant now) {
         return mongoCollection().findOneAndUpdate(Filters.and(Filters.eq("_id", earnId), Filters.eq("orgId", orgId),

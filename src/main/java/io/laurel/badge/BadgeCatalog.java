@@ -1,6 +1,9 @@
 package io.laurel.badge;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -47,6 +50,15 @@ public class BadgeCatalog {
         ObjectId id = ObjectIds.parse(badgeMetaId, "badgeMetaId");
         return badges.findInOrg(orgId, id).onItem().ifNull().failWith(() -> ErrorCode.BADGE_NOT_FOUND
                 .exception(ErrorCode.BADGE_NOT_FOUND.message(), badgeMetaId));
+    }
+
+    /** The org's badges among {@code ids}, by id (one query; unknown ids and other orgs' badges are left out). */
+    public Uni<Map<ObjectId, BadgeMetaDocument>> findAll(long orgId, Collection<ObjectId> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return badges.mongoCollection().find(Filters.and(Filters.eq("orgId", orgId), Filters.in("_id", ids)))
+                .collect().asList().map(found -> found.stream().collect(Collectors.toMap(b -> b.id, b -> b)));
     }
 
     /** Runs an aggregation over the definitions and decodes its single result (for example a $facet). */

@@ -460,6 +460,61 @@ class VendorAwardsTest {
                 .get("/api_gateway/v1/badges/management/" + customer + "/badge/" + badge), 400, 400);
     }
 
+    /**
+     * Operation "Import earned badges of customer": the vendor's sample (two equal items: two earns), idempotent
+     * when sent again, per-item errors, counted toward later limits without being refused by them.
+     */
+    @Test
+    void importEarnedBadgesOfCustomer() {
+        long org = Orgs.fresh();
+        long customer = customer(org);
+        String badge = as(org).header("X-CAP-BADGES-MIGRATION", "migration").body(Map.of("name", "imp-" + UUID.randomUUID(),
+                "description", "imported", "startOn", now() - 400 * DAY, "expiresOn", now() + 300 * DAY, "earnType", "EARN",
+                "ownership", Map.of("restrictedToOwners", List.of("Loyalty")),
+                "customerConstraints", List.of(Map.of("constraintType", "CUSTOMER_BADGE_FIXED_VALUE", "maxEarnLimit", 2))))
+                .post(BADGES).then().statusCode(201).extract().jsonPath().getString("data.id");
+        String batch = fill("""
+                [{"badgeMetaId": "${badge}", "customerId": ${customer}, "earnEventDate": ${event},
+                  "earnExpiresOn": ${expires}},
+                 {"badgeMetaId": "${badge}", "customerId": ${customer}, "earnEventDate": ${event},
+                  "earnExpiresOn": ${expires}}]""", Map.of("badge", badge, "customer", customer,
+                "event", now() - 300 * DAY, "expires", now() + 100 * DAY));
+        String sample = """
+                [{"data": {"badgeMetaId": "696f0fd40772ad476ecf74ac", "customerId": 555567088,
+                   "earnedBadgeId": "697b5f6f0772ad476ecff272", "expiresOn": 1705828011,
+                   "expiresOnISO": "2024-01-21T09:06:51Z", "requestId": "d9e144be_1", "issuedId": null},
+                  "errors": null, "warnings": null}]""";
+        Response first = expect(as(org).body(batch).post("/api_gateway/v1/badges/import/customerBadges"), 200, sample);
+        List<String> ids = first.jsonPath().getList("data.earnedBadgeId");
+        assertEquals(2, ids.size());
+        assertTrue(first.jsonPath().getString("[0].data.requestId").endsWith("_1"));
+        assertTrue(first.jsonPath().getString("[1].data.requestId").endsWith("_2"));
+        // The same batch again, by PUT and with other spacing: the same earns, nothing imported twice.
+        Response again = expect(as(org).body(batch.replace("\n", " ")).put("/api_gateway/v1/badges/import/customerBadges"),
+                200, sample);
+        assertEquals(ids, again.jsonPath().getList("data.earnedBadgeId"));
+        assertEquals(2, Orgs.as(org).get(BADGES + "/" + badge).jsonPath().getInt("data.earnedCount"));
+        // History is taken as it was (2 of 2 already), and it counts: the next earn is refused.
+        expectError(as(org).body(Map.of("badgeMetaId", badge, "customerId", customer, "requestId", "r-" + UUID.randomUUID(),
+                "triggeredBy", Map.of("ownerType", "Loyalty", "referenceId", "1"))).post(EARN), 400, 1101);
+        assertEquals(2, Orgs.as(org).queryParam("badgeType", "EARNED").get("/api_gateway/v1/badges/customer/" + customer)
+                .jsonPath().getInt("data.badges[0].earnedCount"));
+        // Per-item errors do not stop the others.
+        Response mixed = as(org).body(List.of(
+                Map.of("badgeMetaId", "662749408fe258516a88fe89", "customerId", customer, "earnEventDate", now() - DAY),
+                Map.of("badgeMetaId", badge, "customerId", 999_999_999, "earnEventDate", now() - DAY),
+                Map.of("badgeMetaId", badge, "customerId", customer),
+                Map.of("badgeMetaId", badge, "customerId", customer, "earnEventDate", Vendor.iso(now() - 2 * DAY))))
+                .post("/api_gateway/v1/badges/import/customerBadges").then().statusCode(200).extract().response();
+        assertEquals(404, mixed.jsonPath().getInt("[0].errors[0].code"));
+        assertEquals(1026, mixed.jsonPath().getInt("[1].errors[0].code"));
+        assertEquals(400, mixed.jsonPath().getInt("[2].errors[0].code"));
+        assertNull(mixed.jsonPath().get("[3].errors"));
+        assertTrue(mixed.jsonPath().getString("[3].data.earnedBadgeId").length() == 24);
+        expectError(as(org).body("[]").post("/api_gateway/v1/badges/import/customerBadges"), 400, 400);
+        expectError(as(org).body("{}").post("/api_gateway/v1/badges/import/customerBadges"), 400, 400);
+    }
+
     /** Operation "Update the activation status of badge": deactivated, a badge is refused and not available. */
     @Test
     void updateTheActivationStatusOfBadge() {

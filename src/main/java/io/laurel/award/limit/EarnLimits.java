@@ -3,6 +3,8 @@ package io.laurel.award.limit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,7 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.conversions.Bson;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 
 import io.laurel.badge.BadgeMetaDocument;
 import io.laurel.common.ErrorCode;
@@ -74,6 +79,63 @@ public class EarnLimits {
                             customerScope.total))
                     .onFailure().call(() -> release(List.of(mine)));
         });
+    }
+
+    /**
+     * The counters an earn at {@code event} holds, without checking any limit: for history taken as it was (the
+     * import), which must count toward later checks but may not be refused by them.
+     */
+    public List<Reservation> unchecked(BadgeMetaDocument badge, long customerId, Instant event) {
+        Scope customer = Scope.of(badge, badge.customerConstraints, true, Scope.customerScopeId(badge, customerId), event);
+        Scope all = Scope.of(badge, badge.badgeConstraints, false, badgeScopeId(badge), event);
+        List<Reservation> held = new ArrayList<>();
+        held.add(new Reservation(customer.id, customer.fields));
+        if (all.limited()) {
+            held.add(new Reservation(all.id, all.fields));
+        }
+        return held;
+    }
+
+    /**
+     * Adds imported earns to their scopes in one bulk write: each scope's counters by the sum of its earns, created
+     * when missing; customer scopes also learn their latest earn times.
+     */
+    public Uni<Void> addUnchecked(BadgeMetaDocument badge, List<Imported> earns) {
+        Map<String, Map<String, Long>> increments = new LinkedHashMap<>();
+        Map<String, Imported> latest = new HashMap<>();
+        for (Imported earn : earns) {
+            for (Reservation reservation : earn.reservations()) {
+                Map<String, Long> fields = increments.computeIfAbsent(reservation.scopeId(), id -> new LinkedHashMap<>());
+                reservation.fields().forEach(field -> fields.merge(field, 1L, Long::sum));
+                if (reservation.scopeId().startsWith("c:")) {
+                    latest.merge(reservation.scopeId(), earn, (a, b) -> b.event().isAfter(a.event()) ? b : a);
+                }
+            }
+        }
+        if (increments.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<WriteModel<LimitScopeDocument>> writes = new ArrayList<>();
+        increments.forEach((scopeId, fields) -> {
+            List<Bson> updates = new ArrayList<>();
+            fields.forEach((field, n) -> updates.add(Updates.inc(field, n)));
+            updates.add(Updates.inc("version", 1L));
+            updates.add(Updates.setOnInsert("orgId", badge.orgId));
+            updates.add(Updates.setOnInsert("badgeMetaId", badge.id));
+            Imported last = latest.get(scopeId);
+            if (last != null) {
+                updates.add(Updates.setOnInsert("customerId", last.customerId()));
+                updates.add(Updates.max("lastEarnedOn", last.earnedOn()));
+                updates.add(Updates.max("lastEarnEventDate", last.event()));
+            }
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", scopeId), Updates.combine(updates),
+                    new UpdateOptions().upsert(true)));
+        });
+        return scopes.mongoCollection().bulkWrite(writes).replaceWithVoid();
+    }
+
+    /** An imported earn: its customer, event, recorded time and the counters it holds. */
+    public record Imported(long customerId, Instant event, Instant earnedOn, List<Reservation> reservations) {
     }
 
     /** The customers' live earns of the badge (their scopes' totals), in one query. */
