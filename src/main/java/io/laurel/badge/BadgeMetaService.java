@@ -20,6 +20,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
 import io.laurel.badge.group.BadgeGroupService;
+import io.laurel.badge.schema.SchemaService;
 import io.laurel.common.ErrorCode;
 import io.laurel.common.ObjectIds;
 import io.laurel.common.SequenceRepository;
@@ -40,13 +41,15 @@ public class BadgeMetaService {
     private final BadgeGroupService groups;
     private final SequenceRepository sequences;
     private final BadgeStatistics statistics;
+    private final SchemaService schemas;
 
     BadgeMetaService(BadgeMetaRepository badges, BadgeGroupService groups, SequenceRepository sequences,
-            BadgeStatistics statistics) {
+            BadgeStatistics statistics, SchemaService schemas) {
         this.badges = badges;
         this.groups = groups;
         this.sequences = sequences;
         this.statistics = statistics;
+        this.schemas = schemas;
     }
 
     public Uni<BadgeMetaView> create(Caller caller, BadgeMetaRequest request, boolean migration) {
@@ -72,6 +75,7 @@ public class BadgeMetaService {
                 })
                 .call(b -> b.badgeGroupId == null ? Uni.createFrom().voidItem()
                         : groups.require(caller.orgId(), b.badgeGroupId))
+                .call(b -> schemas.check(caller.orgId(), b))
                 .call(b -> sequences.next(NUMERIC_ID_SEQUENCE + caller.orgId()).invoke(n -> b.badgeNumericId = n))
                 .chain(badges::persist)
                 .onFailure(SequenceRepository::isDuplicateKey).transform(e -> duplicateName())
@@ -126,8 +130,9 @@ public class BadgeMetaService {
                     Uni<?> group = updated.badgeGroupId == null || updated.badgeGroupId.equals(stored.badgeGroupId)
                             ? Uni.createFrom().voidItem()
                             : groups.require(caller.orgId(), updated.badgeGroupId);
-                    return group.chain(() -> badges.updateIf(caller.orgId(), id, unchangedSince(stored, updated),
-                            definitionUpdate(updated, caller, now)));
+                    return group.chain(() -> schemas.check(caller.orgId(), updated))
+                            .chain(() -> badges.updateIf(caller.orgId(), id, unchangedSince(stored, updated),
+                                    definitionUpdate(updated, caller, now)));
                 })
                 .onFailure(SequenceRepository::isDuplicateKey).transform(e -> duplicateName())
                 .onItem().ifNull().failWith(() -> ErrorCode.CONFLICT.exception(

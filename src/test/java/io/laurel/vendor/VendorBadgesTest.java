@@ -308,6 +308,134 @@ class VendorBadgesTest {
                 {"ownerType":"Loyalty", "referenceId":"string"}""").post(BADGES + "/" + id + "/unclaim"), 400, 737);
     }
 
+    // ---- custom fields and the tag schema ----
+
+    static final String FIELD_ANSWER = """
+            {"data": {"id": "65cda4fda888ce70acd29378", "orgId": 100606, "name": "CF15 date", "isMandatory": false,
+              "defaultValue": "", "isActive": true, "dataType": "STRING", "createdOn": 1707975933.629223,
+              "createdOnISO": "2024-02-15T05:45:33Z", "createdBy": 75097962, "lastUpdatedOn": 1707975933.629223,
+              "lastUpdatedOnISO": "2024-02-15T05:45:33Z", "lastUpdatedBy": 75097962},
+             "errors": [], "warnings": []}""";
+
+    @Test
+    void createCustomFieldForBadges() {
+        long org = Orgs.fresh();
+        expect(as(org).body("""
+                {"name": "CF15 date", "isMandatory": false, "defaultValue": "", "dataType": "STRING"}""")
+                .post("/api_gateway/v1/badges/customField"), 200, FIELD_ANSWER);
+        expectError(as(org).body("""
+                {"name": "CF15 date", "dataType": "STRING"}""").post("/api_gateway/v1/badges/customField"), 409, 409);
+        expectError(as(org).body("""
+                {"name": "CF2 INTEGER", "dataType": "INTEGER", "defaultValue": "one"}""")
+                .post("/api_gateway/v1/badges/customField"), 400, 400);
+        expectError(as(org).body("""
+                {"name": "CF9", "dataType": "COLOUR"}""").post("/api_gateway/v1/badges/customField"), 400, 400);
+    }
+
+    @Test
+    void getAllBadgeCustomFields() {
+        long org = Orgs.fresh();
+        field(org, "CF1", "STRING", true, "CF1 value");
+        field(org, "CF2 INTEGER", "INTEGER", true, "1");
+        expect(as(org).get("/api_gateway/v1/badges/customField"), 200, """
+                {"data": {"customFieldROList": [%s], "pagination": {"page": 0, "size": 50, "total": 6, "totalPages": 1}},
+                 "errors": [], "warnings": []}""".formatted(VendorShape.read(FIELD_ANSWER).get("data")));
+    }
+
+    @Test
+    void getBadgeCustomFieldById() {
+        long org = Orgs.fresh();
+        String id = field(org, "CF3 date", "DATE", true, "2001-01-18T09:09:09Z");
+        expect(as(org).get("/api_gateway/v1/badges/customField/" + id), 200, FIELD_ANSWER);
+        expectError(as(org).get("/api_gateway/v1/badges/customField/65bb3daffd3e324f2cac883c"), 404, 404);
+    }
+
+    @Test
+    void updateBadgeCustomField() {
+        long org = Orgs.fresh();
+        String id = field(org, "CF31", "STRING", true, null);
+        Response updated = expect(as(org).body("""
+                {"name": "CF31 date", "isMandatory": false, "defaultValue": "cgvhjb", "isActive": true,
+                 "dataType": "STRING"}""").put("/api_gateway/v1/badges/customField/" + id), 200, FIELD_ANSWER);
+        assertEquals("cgvhjb", updated.jsonPath().getString("data.defaultValue"));
+    }
+
+    /** An org's active definitions check badges: unknown, wrong type and missing mandatory are 400; defaults fill. */
+    @Test
+    void badgeCustomFieldsAreCheckedAgainstTheDefinitions() {
+        long org = Orgs.fresh();
+        field(org, "Priority", "INTEGER", true, null);
+        field(org, "Theme", "STRING", false, "classic");
+        field(org, "Launch", "DATE", false, null);
+        String body = fill(EARN_WITH_BADGE_META.replace("${name}", "checked"), Map.of("start", now() + DAY,
+                "end", now() + 100 * DAY));
+        Response created = expect(as(org).body(body.replace("\"active\": false",
+                "\"active\": false, \"customFields\": {\"Priority\": \"2\", \"Launch\": \"2030-01-01T00:00:00Z\"}"))
+                .post(BADGES), 201, ANY_BADGE_ANSWER);
+        assertEquals(Map.of("Priority", "2", "Launch", "2030-01-01T00:00:00Z", "Theme", "classic"),
+                created.jsonPath().getMap("data.customFields"));
+        Response unknown = expectError(as(org).body(body.replace("\"active\": false",
+                "\"active\": false, \"customFields\": {\"Priority\": \"2\", \"Colour\": \"red\"}"))
+                .post(BADGES), 400, 400);
+        assertEquals("customFields.Colour", unknown.jsonPath().getString("errors[0].reference"));
+        Response wrong = expectError(as(org).body(body.replace("\"active\": false",
+                "\"active\": false, \"customFields\": {\"Priority\": \"high\"}")).post(BADGES), 400, 400);
+        assertEquals("customFields.Priority", wrong.jsonPath().getString("errors[0].reference"));
+        Response missing = expectError(as(org).body(body).post(BADGES), 400, 400);
+        assertEquals("customFields.Priority", missing.jsonPath().getString("errors[0].reference"));
+    }
+
+    static final String ORG_META_ANSWER = """
+            {"data": {"id": "string", "orgId": 100458,
+              "tags": [{"key": "Type", "dataType": "string", "description": "Type of badge", "mandatory": false}],
+              "createdOn": 1697636680.484, "createdBy": 75097962, "lastUpdatedOn": 1699459111.747,
+              "lastUpdatedBy": 75097962},
+             "errors": null, "warnings": null}""";
+
+    @Test
+    void createBadgesOrgMeta() {
+        long org = Orgs.fresh();
+        String sample = """
+                {"orgId": 100458, "tags": [{"key": "Category", "dataType": "string",
+                  "description": "Type of badge(Exclusive,Regular)", "mandatory": false}]}""";
+        expect(as(org).body(sample).post("/api_gateway/v1/badges/orgMeta"), 200, ORG_META_ANSWER);
+        expectError(as(org).body(sample).post("/api_gateway/v1/badges/orgMeta"), 409, 999999);
+    }
+
+    @Test
+    void updateAndGetBadgesOrgMeta() {
+        long org = Orgs.fresh();
+        expectError(as(org).get("/api_gateway/v1/badges/orgMeta"), 404, 404);
+        expect(as(org).body("""
+                {"orgId": 100458, "tags": [
+                  {"key": "Type1", "dataType": "string", "description": "Type of badge(Exclusive,Regular)", "mandatory": false},
+                  {"key": "Priority", "dataType": "integer", "description": "Priority of the badge", "mandatory": true}]}""")
+                .put("/api_gateway/v1/badges/orgMeta"), 200, ORG_META_ANSWER);
+        Response read = expect(as(org).get("/api_gateway/v1/badges/orgMeta"), 200, ORG_META_ANSWER);
+        assertEquals(List.of("Type1", "Priority"), read.jsonPath().getList("data.tags.key"));
+        // Badge tags are checked against it.
+        String body = fill(EARN_WITH_BADGE_META.replace("${name}", "tagged"), Map.of("start", now() + DAY,
+                "end", now() + 100 * DAY));
+        expect(as(org).body(body).post(BADGES), 201, ANY_BADGE_ANSWER);
+        Response unknown = expectError(as(org).body(body.replace("\"name\": \"Type1\"", "\"name\": \"Mood\"")
+                .replace("tagged", "tagged2")).post(BADGES), 400, 400);
+        assertEquals("tags[0].name", unknown.jsonPath().getString("errors[0].reference"));
+        Response wrong = expectError(as(org).body(body.replace("\"value\": \"1\"", "\"value\": \"first\"")
+                .replace("tagged", "tagged3")).post(BADGES), 400, 400);
+        assertEquals("tags[1].value", wrong.jsonPath().getString("errors[0].reference"));
+        expectError(as(org).body(body.replace(", {\"name\": \"Priority\", \"value\": \"1\"}", "")
+                .replace("tagged", "tagged4")).post(BADGES), 400, 400);
+    }
+
+    static String field(long org, String name, String type, boolean mandatory, String defaultValue) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "dataType", type, "isMandatory", mandatory));
+        if (defaultValue != null) {
+            body.put("defaultValue", defaultValue);
+        }
+        return as(org).body(body).post("/api_gateway/v1/badges/customField").then().statusCode(200).extract().jsonPath()
+                .getString("data.id");
+    }
+
     // ---- helpers and samples ----
 
     static String group(long org, String name, int rank) {

@@ -1,0 +1,53 @@
+package io.laurel.badge.schema;
+
+import java.util.Locale;
+
+import io.laurel.common.EpochTime;
+import io.laurel.common.ErrorCode;
+
+/**
+ * The type of a custom field or tag value. Values are always sent as text (custom fields and tags are text maps); the
+ * type says which texts are allowed.
+ */
+public enum FieldType {
+    STRING,
+    INTEGER,
+    BOOLEAN,
+    DATE;
+
+    /** The type named by {@code value}, any case (the tag schema's samples write "string", "integer"). */
+    static FieldType parse(String value, String field) {
+        if (value != null) {
+            for (FieldType type : values()) {
+                if (type.name().equalsIgnoreCase(value.trim())) {
+                    return type;
+                }
+            }
+        }
+        throw ErrorCode.INVALID_INPUT.exception(field + " must be STRING, INTEGER, BOOLEAN or DATE", field);
+    }
+
+    /** Whether {@code value} is a value of this type. */
+    boolean accepts(String value) {
+        if (value == null) {
+            return false;
+        }
+        String text = value.trim();
+        return switch (this) {
+            case STRING -> true;
+            case INTEGER -> text.matches("[-+]?[0-9]{1,18}");
+            case BOOLEAN -> text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false");
+            case DATE -> {
+                try {
+                    yield EpochTime.query("date", text) != null;
+                } catch (RuntimeException notADate) {
+                    yield false;
+                }
+            }
+        };
+    }
+
+    String lowerName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
