@@ -11,10 +11,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,7 +42,16 @@ public class ImportResource {
         this.identity = identity;
     }
 
+    static final String EXAMPLE = """
+            [{"badgeMetaId": "654e08f2041fd452b3ef5b2e", "customerId": 382442802, "earnEventDate": 1674292011,
+              "earnExpiresOn": 1705828011},
+             {"badgeMetaId": "654e08f2041fd452b3ef5b2e", "customerId": 382442802,
+              "earnEventDate": "2023-01-21T09:06:51Z", "earnExpiresOn": "2024-01-21T09:06:51Z"}]""";
+
     @POST
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ImportRequest.class),
+            examples = @ExampleObject(name = "two earns", value = EXAMPLE)))
     @Operation(summary = "Import earned badges (1 to 1,000): one answer per item, the same batch again imports nothing twice",
             description = "Imported earns count toward later limits without being checked against them. An item's "
                     + "error is its own: 404 unknown badge, 1026 unknown customer, 400 a missing or bad field.")
@@ -53,6 +64,9 @@ public class ImportResource {
     }
 
     @PUT
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ImportRequest.class),
+            examples = @ExampleObject(name = "two earns", value = EXAMPLE)))
     @Operation(summary = "Import earned badges (the PUT form of the vendor's page)")
     @APIResponse(responseCode = "200", description = "One {data, errors, warnings} per item, in order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,

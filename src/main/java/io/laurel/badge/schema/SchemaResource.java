@@ -13,8 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,6 +45,10 @@ public class SchemaResource {
 
     @POST
     @Path("/customField")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SchemaViews.FieldRequest.class), examples = @ExampleObject(name = "a date",
+                    value = "{\"name\": \"CF3 date\", \"isMandatory\": true, \"defaultValue\": \"2001-01-18T09:09:09Z\", "
+                            + "\"dataType\": \"DATE\"}")))
     @Operation(summary = "Define a badge custom field (name unique in the org)")
     @APIResponse(responseCode = "200", description = "The definition",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BadgeCustomFieldResponse")))
@@ -75,6 +81,10 @@ public class SchemaResource {
 
     @PUT
     @Path("/customField/{id}")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SchemaViews.FieldRequest.class), examples = @ExampleObject(name = "the vendor's",
+                    value = "{\"name\": \"CF32 date\", \"isMandatory\": false, \"defaultValue\": \"cgvhjb\", "
+                            + "\"isActive\": true, \"dataType\": \"STRING\"}")))
     @Operation(summary = "Change a badge custom-field definition (absent fields kept)")
     @APIResponse(responseCode = "200", description = "The definition",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BadgeCustomFieldResponse")))
@@ -85,8 +95,16 @@ public class SchemaResource {
         return schemas.updateField(Caller.of(identity), id, request).map(ApiResponse::ok);
     }
 
+    static final String ORG_META_EXAMPLE = """
+            {"tags": [{"key": "Type", "dataType": "string", "description": "Type of badge (Exclusive, Regular)",
+              "mandatory": false},
+              {"key": "Priority", "dataType": "integer", "description": "Priority of the badge", "mandatory": false}]}""";
+
     @POST
     @Path("/orgMeta")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SchemaViews.OrgMetaRequest.class), examples = @ExampleObject(name = "two tags",
+                    value = ORG_META_EXAMPLE)))
     @Operation(summary = "Create the org's tag schema; a second time is the vendor's 999999 (409)")
     @APIResponse(responseCode = "200", description = "The schema",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BadgeOrgMetaResponse")))
@@ -97,6 +115,9 @@ public class SchemaResource {
 
     @PUT
     @Path("/orgMeta")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SchemaViews.OrgMetaRequest.class), examples = @ExampleObject(name = "two tags",
+                    value = ORG_META_EXAMPLE)))
     @Operation(summary = "Replace the org's tag schema")
     @APIResponse(responseCode = "200", description = "The schema",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BadgeOrgMetaResponse")))
