@@ -383,6 +383,12 @@ class VendorAwardsTest {
                 .get("/api_gateway/v1/badges/management/" + customer).jsonPath().getList("data.customerBadges.badgeMetaId"));
         assertTrue(Orgs.as(org).queryParam("badgeType", "AVAILABLE").get("/api_gateway/v1/badges/management/" + customer)
                 .jsonPath().getList("data.customerBadges.badgeMetaId").contains(untouched));
+        String upcoming = as(org).body(Map.of("name", "soon-" + UUID.randomUUID(), "description", "soon",
+                "startOn", now() + DAY, "expiresOn", now() + 9 * DAY, "earnType", "EARN",
+                "ownership", Map.of("restrictedToOwners", List.of("Loyalty")))).post(BADGES).then().statusCode(201)
+                .extract().jsonPath().getString("data.id");
+        assertEquals(List.of(upcoming), Orgs.as(org).queryParam("badgeType", "AVAILABLE").queryParam("badgeStatus", "UPCOMING")
+                .get("/api_gateway/v1/badges/management/" + customer).jsonPath().getList("data.customerBadges.badgeMetaId"));
         assertEquals(List.of(), Orgs.as(org).queryParam("action", "DE_ACTIVATED")
                 .get("/api_gateway/v1/badges/management/" + customer).jsonPath().getList("data.customerBadges"));
         assertEquals(2, Orgs.as(org).queryParam("startOn", Vendor.iso(now() - 31 * DAY)).queryParam("startOnOperator",

@@ -98,9 +98,8 @@ public class ManagementService {
             case ALL -> Filters.in("_id", history.touched());
             case EARNED -> Filters.in("_id", history.earns.entrySet().stream().filter(e -> e.getValue().live() > 0)
                     .map(Map.Entry::getKey).toList());
-            case AVAILABLE -> CustomerBadgesService.available(EarnType.EARN, query.badgeStatus() != null, now);
-            case AVAILABLE_TO_ISSUE -> CustomerBadgesService.available(EarnType.ISSUE_EARN, query.badgeStatus() != null,
-                    now);
+            case AVAILABLE -> available(EarnType.EARN, query, now);
+            case AVAILABLE_TO_ISSUE -> available(EarnType.ISSUE_EARN, query, now);
             case EXPIRED -> CustomerBadgesService.expired(history, now);
         });
         if (query.name() != null) {
@@ -151,6 +150,12 @@ public class ManagementService {
                                 .append("groupName", new Document("$arrayElemAt", List.of("$group.name", 0))))),
                 new Facet("total", Aggregates.count("n"))));
         return pipeline;
+    }
+
+    /** Active badges of the kind; live ones unless badgeStatus asks for others (the vendor lists UPCOMING ones so). */
+    private static Bson available(EarnType type, ManagementQuery query, Instant now) {
+        Bson kind = Filters.and(Filters.eq("earnType", type.name()), Filters.eq("active", true));
+        return query.badgeStatus() != null ? kind : Filters.and(kind, BadgeMetaService.statusFilter(BadgeStatus.LIVE, now));
     }
 
     /** Each badge's place in the customer's own order (by last issue, earn or earn event); the others after. */
