@@ -46,8 +46,6 @@ final class DurableH2Backend extends H2Backend {
      * chunks count as only about two thirds live: a higher target would rewrite forever.
      */
     private static final int COMPACT_FILL = 60;
-    /** How long housekeeping may hold writes back each second under load to rewrite dead chunks. */
-    private static final Duration LOAD_BUDGET = Duration.ofMillis(100);
 
     DurableH2Backend(MVStore store) {
         super(store);
@@ -100,11 +98,10 @@ final class DurableH2Backend extends H2Backend {
             if (quiet) {
                 return compactWhole(Duration.ofSeconds(2));
             }
-            // Much of what the chunks hold is dead: rewrite some of it now, 1 MB a step for at most LOAD_BUDGET (their
-            // space is freed by the next commit and reused), so that steady load cannot grow the file without bound.
-            long until = System.nanoTime() + LOAD_BUDGET.toNanos();
-            while (store.getFileStore().getChunksFillRate() < COMPACT_FILL && System.nanoTime() < until
-                    && store.compact(COMPACT_FILL, 1024 * 1024)) {
+            if (store.getFileStore().getChunksFillRate() < COMPACT_FILL) {
+                // Much of what the chunks hold is dead: rewrite a little of it now (their space is freed by the next
+                // commit and reused), so that steady load cannot grow the file without bound.
+                store.compact(COMPACT_FILL, 1024 * 1024);
                 commit();
             }
             return false;
