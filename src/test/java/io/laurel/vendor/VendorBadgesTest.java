@@ -9,6 +9,7 @@ import static io.laurel.vendor.Vendor.now;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -428,7 +429,7 @@ class VendorBadgesTest {
     }
 
     static String field(long org, String name, String type, boolean mandatory, String defaultValue) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "dataType", type, "isMandatory", mandatory));
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "dataType", type, "isMandatory", mandatory));
         if (defaultValue != null) {
             body.put("defaultValue", defaultValue);
         }
