@@ -6,7 +6,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.laurel.common.ApiError;
 
 /** The answers of the issue and earn calls, shaped as the platform's. */
 public final class AwardViews {
@@ -16,10 +15,6 @@ public final class AwardViews {
 
     /** The vendor's per-item error: {@code {code, message, reference}}. */
     public record ItemError(int code, String message, String reference) {
-
-        static ItemError of(ApiError error) {
-            return new ItemError(error.code(), error.message(), null);
-        }
     }
 
     @Schema(name = "IssueBulk")

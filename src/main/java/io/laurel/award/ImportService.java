@@ -19,8 +19,6 @@ import org.bson.types.ObjectId;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 
 import io.laurel.award.limit.EarnLimits;
@@ -32,6 +30,7 @@ import io.laurel.common.ApiError;
 import io.laurel.common.ApiResponse;
 import io.laurel.common.EpochTime;
 import io.laurel.common.ErrorCode;
+import io.laurel.common.SequenceRepository;
 import io.laurel.common.Times;
 import io.laurel.customer.CustomerLookup;
 import io.laurel.identity.Caller;
@@ -112,8 +111,8 @@ public class ImportService {
         Uni<Set<ObjectId>> inserted = fresh.isEmpty() ? Uni.createFrom().item(Set.of())
                 : earns.mongoCollection().insertMany(fresh, new InsertManyOptions().ordered(false))
                         .map(result -> fresh.stream().map(e -> e.id).collect(Collectors.toSet()))
-                        .onFailure(ImportService::onlyDuplicates).recoverWithItem(e -> landed(fresh,
-                                (MongoBulkWriteException) e));
+                        .onFailure(SequenceRepository::isOnlyDuplicateKeys)
+                        .recoverWithItem(e -> landed(fresh, SequenceRepository.refusedIndexes(e)));
         return inserted.call(landed -> count(badges, fresh.stream().filter(e -> landed.contains(e.id)).toList()))
                 .map(landed -> lines.stream().map(ImportService::answer).toList());
     }
@@ -227,14 +226,8 @@ public class ImportService {
         }
     }
 
-    /** A bulk insert whose only failures are duplicate request keys: a concurrent call with the same batch won. */
-    private static boolean onlyDuplicates(Throwable failure) {
-        return failure instanceof MongoBulkWriteException bulk && bulk.getWriteConcernError() == null
-                && bulk.getWriteErrors().stream().allMatch(e -> e.getCode() == 11000);
-    }
-
-    private static Set<ObjectId> landed(List<EarnDocument> fresh, MongoBulkWriteException failure) {
-        Set<Integer> failed = failure.getWriteErrors().stream().map(BulkWriteError::getIndex).collect(Collectors.toSet());
+    /** The earns of the batch that were written: all but the refused positions (a concurrent call's duplicates). */
+    private static Set<ObjectId> landed(List<EarnDocument> fresh, Set<Integer> failed) {
         Set<ObjectId> landed = new LinkedHashSet<>();
         for (int i = 0; i < fresh.size(); i++) {
             if (!failed.contains(i)) {

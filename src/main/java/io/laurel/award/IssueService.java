@@ -3,7 +3,6 @@ package io.laurel.award;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.types.ObjectId;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 
 import io.laurel.award.AwardViews.Issued;
@@ -26,6 +23,7 @@ import io.laurel.badge.EarnType;
 import io.laurel.common.ApiResponse;
 import io.laurel.common.EpochTime;
 import io.laurel.common.ErrorCode;
+import io.laurel.common.SequenceRepository;
 import io.laurel.common.Times;
 import io.laurel.customer.CustomerLookup;
 import io.laurel.identity.Caller;
@@ -36,7 +34,6 @@ public class IssueService {
 
     static final int MAX_ISSUE = 10_000;
     static final int MAX_REVOKE = 20;
-    private static final int DUPLICATE_KEY = 11000;
 
     private final BadgeCatalog catalog;
     private final CustomerLookup customers;
@@ -189,8 +186,8 @@ public class IssueService {
         Uni<Set<Integer>> duplicates = documents.isEmpty() ? Uni.createFrom().item(Set.of())
                 : issues.mongoCollection().insertMany(documents, new InsertManyOptions().ordered(false))
                         .map(result -> Set.<Integer>of())
-                        .onFailure(IssueService::onlyDuplicates)
-                        .recoverWithItem(e -> duplicateIndexes((MongoBulkWriteException) e));
+                        .onFailure(SequenceRepository::isOnlyDuplicateKeys)
+                        .recoverWithItem(SequenceRepository::refusedIndexes);
         return duplicates.chain(failed -> activeOfRefused(badge, documents, failed, now)
                 .map(active -> {
                     List<Issued> issued = new ArrayList<>();
@@ -235,20 +232,5 @@ public class IssueService {
         List<Long> refused = failed.stream().map(i -> documents.get(i).customerId).toList();
         return issues.findActive(badge.orgId, badge.id, refused, now).map(active -> active.stream()
                 .collect(Collectors.toMap(issue -> issue.customerId, Function.identity(), (a, b) -> a)));
-    }
-
-    /** A bulk insert whose only failures are duplicate keys: customers who already hold an active issue. */
-    private static boolean onlyDuplicates(Throwable failure) {
-        return failure instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()
-                && bulk.getWriteConcernError() == null
-                && bulk.getWriteErrors().stream().allMatch(e -> e.getCode() == DUPLICATE_KEY);
-    }
-
-    private static Set<Integer> duplicateIndexes(MongoBulkWriteException failure) {
-        Set<Integer> indexes = new HashSet<>();
-        for (BulkWriteError error : failure.getWriteErrors()) {
-            indexes.add(error.getIndex());
-        }
-        return indexes;
     }
 }

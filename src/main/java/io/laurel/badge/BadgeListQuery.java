@@ -16,6 +16,7 @@ import com.mongodb.client.model.Sorts;
 import io.laurel.common.EpochTime;
 import io.laurel.common.ErrorCode;
 import io.laurel.common.Paging;
+import io.laurel.common.QueryParams;
 
 /**
  * The badge list's filters, as the vendor's list takes them; each text value parsed here, a bad one a 400 naming it.
@@ -32,20 +33,16 @@ public record BadgeListQuery(List<BadgeStatus> statuses, EarnType earnType, Bool
             String order, String page, String size, String limit) {
         List<BadgeStatus> statuses = blank(status) ? List.of() : Arrays.stream(status.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).map(s -> s.equalsIgnoreCase("ENDED") ? "EXPIRED" : s)
-                .map(s -> BadgeMetaService.parseEnum(BadgeStatus.class, s, "status")).distinct().toList();
-        EarnType type = !blank(earnType) ? BadgeMetaService.parseEnum(EarnType.class, earnType, "earnType")
-                : !blank(badgeType) ? BadgeMetaService.parseEnum(EarnType.class, badgeType, "badgeType") : null;
+                .map(s -> QueryParams.choice(BadgeStatus.class, s, "status", null)).distinct().toList();
+        EarnType type = !blank(earnType) ? QueryParams.choice(EarnType.class, earnType, "earnType", null)
+                : QueryParams.choice(EarnType.class, badgeType, "badgeType", null);
         Boolean active = switch (blank(action) ? "" : action.trim().toUpperCase(Locale.ROOT)) {
             case "" -> null;
             case "ACTIVATED", "ACTIVE" -> true;
             case "DE_ACTIVATED", "DEACTIVATED", "INACTIVE" -> false;
             default -> throw ErrorCode.INVALID_INPUT.exception("action must be ACTIVATED or DE_ACTIVATED", "action");
         };
-        boolean onlyUnclaimed = switch (blank(unclaimed) ? "false" : unclaimed.trim().toLowerCase(Locale.ROOT)) {
-            case "false" -> false;
-            case "true" -> true;
-            default -> throw ErrorCode.INVALID_INPUT.exception("unclaimed must be true or false", "unclaimed");
-        };
+        boolean onlyUnclaimed = QueryParams.flag(unclaimed, "unclaimed", false);
         if (!blank(name) && name.length() > MAX_NAME) {
             throw ErrorCode.INVALID_INPUT.exception("name is at most " + MAX_NAME + " characters", "name");
         }
@@ -53,17 +50,12 @@ public record BadgeListQuery(List<BadgeStatus> statuses, EarnType earnType, Bool
         if (!List.of("ID", "NAME", "START_DATE").contains(sort)) {
             throw ErrorCode.INVALID_INPUT.exception("sortOn must be ID, NAME or START_DATE", "sortOn");
         }
-        boolean ascending = switch (blank(order) ? (sort.equals("NAME") ? "ASC" : "DESC")
-                : order.trim().toUpperCase(Locale.ROOT)) {
-            case "ASC" -> true;
-            case "DESC" -> false;
-            default -> throw ErrorCode.INVALID_INPUT.exception("order must be ASC or DESC", "order");
-        };
+        boolean ascending = QueryParams.ascending(order, "order", sort.equals("NAME"));
         Paging paging = blank(size) && !blank(limit) ? Paging.parseWithSizeName(page, limit, "limit", 10, 100)
                 : Paging.parse(page, size, 10, 100);
         return new BadgeListQuery(statuses, type, active,
-                blank(owner) ? null : BadgeMetaService.parseEnum(OwnerType.class, owner, "owner"),
-                blank(claimedBy) ? null : BadgeMetaService.parseEnum(OwnerType.class, claimedBy, "claimedBy"),
+                QueryParams.choice(OwnerType.class, owner, "owner", null),
+                QueryParams.choice(OwnerType.class, claimedBy, "claimedBy", null),
                 onlyUnclaimed, blank(name) ? null : name, EpochTime.query("startOn", startOn),
                 EpochTime.query("expiresOn", expiresOn), sort, ascending, paging);
     }
@@ -115,6 +107,6 @@ public record BadgeListQuery(List<BadgeStatus> statuses, EarnType earnType, Bool
     }
 
     private static boolean blank(String value) {
-        return value == null || value.isBlank();
+        return QueryParams.blank(value);
     }
 }

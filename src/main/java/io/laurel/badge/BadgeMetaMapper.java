@@ -133,8 +133,7 @@ final class BadgeMetaMapper {
                 if (r.constraintType().perCustomer() != perCustomer) {
                     continue;
                 }
-                boolean isNoLimit = r.constraintType() == ConstraintType.CUSTOMER_BADGE_NO_LIMIT
-                        || r.constraintType() == ConstraintType.BADGE_NO_LIMIT;
+                boolean isNoLimit = r.constraintType().isNoLimit();
                 if (isNoLimit && noLimit) {
                     continue;
                 }
@@ -269,7 +268,7 @@ final class BadgeMetaMapper {
 
     /** A fixed window's start and end default to the badge's: shown as they apply. */
     private static ConstraintView constraintView(Constraint c, BadgeMetaDocument badge, Instant now) {
-        boolean fixedWindow = BadgeMetaRules.isFixedWindow(c.constraintType);
+        boolean fixedWindow = c.constraintType.isFixedWindow();
         Instant start = fixedWindow && c.startDate == null ? badge.startOn : c.startDate;
         Instant end = fixedWindow && c.endDate == null ? badge.expiresOn : c.endDate;
         return new ConstraintView(c.constraintType, c.referenceId, c.durationType, c.refreshRate, c.rollType,
@@ -285,12 +284,10 @@ final class BadgeMetaMapper {
         if (now.isBefore(start) || !now.isBefore(end)) {
             return null;
         }
-        long n = WindowCycles.cycle(start, now, c.durationType, c.refreshRate);
-        Instant from = WindowCycles.cycleStart(start, c.durationType, c.refreshRate, n);
-        Instant to = WindowCycles.cycleStart(start, c.durationType, c.refreshRate, n + 1);
-        Instant until = to.isAfter(end) ? end : to;
-        return new BadgeMetaView.CurrentCycle(EpochTime.seconds(from), EpochTime.iso(from), EpochTime.seconds(until),
-                EpochTime.iso(until));
+        Instant[] cycle = WindowCycles.bounds(start, end, c.durationType, c.refreshRate,
+                WindowCycles.cycle(start, now, c.durationType, c.refreshRate));
+        return new BadgeMetaView.CurrentCycle(EpochTime.seconds(cycle[0]), EpochTime.iso(cycle[0]),
+                EpochTime.seconds(cycle[1]), EpochTime.iso(cycle[1]));
     }
 
     /** In the vendor's form: WITH_BADGE_META is ABSOLUTE with {@code type} and {@code expireWithBadgeMeta}. */

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import io.laurel.common.ApiResponse;
-import io.laurel.common.ErrorCode;
+import io.laurel.common.QueryParams;
 import io.laurel.identity.Caller;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -92,7 +92,7 @@ public class BadgeMetaResource {
     public Uni<ApiResponse<BadgeMetaView>> get(@PathParam("id") String id,
             @Parameter(description = "true: statistics {issued, earned, revoked, expired}")
             @QueryParam("includeStatistics") String includeStatistics) {
-        return badges.get(Caller.of(identity), id, isTrue(includeStatistics, "includeStatistics")).map(ApiResponse::ok);
+        return badges.get(Caller.of(identity), id, QueryParams.flag(includeStatistics, "includeStatistics", false)).map(ApiResponse::ok);
     }
 
     @GET
@@ -159,16 +159,6 @@ public class BadgeMetaResource {
     public Uni<ApiResponse<BadgeMetaView.ClaimAnswer>> unclaim(@PathParam("id") String id,
             @Valid @NotNull ClaimRequest request) {
         return badges.unclaim(Caller.of(identity), id, request).map(ApiResponse::ok);
-    }
-
-    private static boolean isTrue(String value, String name) {
-        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
-            return false;
-        }
-        if (value.equalsIgnoreCase("true")) {
-            return true;
-        }
-        throw ErrorCode.INVALID_INPUT.exception(name + " must be true or false", name);
     }
 
     private static boolean isMigration(String header) {

@@ -54,13 +54,7 @@ final class BadgeMetaRules {
 
     private static boolean has(List<Constraint> constraints, boolean fixedWindow) {
         return constraints != null && constraints.stream().anyMatch(c -> c.constraintType != null
-                && c.constraintType != ConstraintType.CUSTOMER_BADGE_NO_LIMIT
-                && c.constraintType != ConstraintType.BADGE_NO_LIMIT
-                && isFixedWindow(c.constraintType) == fixedWindow);
-    }
-
-    static boolean isFixedWindow(ConstraintType type) {
-        return type == ConstraintType.CUSTOMER_BADGE_FIXED_WINDOW || type == ConstraintType.BADGE_FIXED_WINDOW;
+                && !c.constraintType.isNoLimit() && c.constraintType.isFixedWindow() == fixedWindow);
     }
 
     private static void checkConstraints(List<Constraint> constraints, String field, boolean perCustomer) {
@@ -107,8 +101,7 @@ final class BadgeMetaRules {
                 case CUSTOMER_BADGE_NO_LIMIT, BADGE_NO_LIMIT -> keepOnly(c, at, Field.NONE);
             }
             if (c.constraintType != ConstraintType.CUSTOMER_BADGE_ROLLING_WINDOW
-                    && c.constraintType != ConstraintType.CUSTOMER_BADGE_NO_LIMIT
-                    && c.constraintType != ConstraintType.BADGE_NO_LIMIT) {
+                    && !c.constraintType.isNoLimit()) {
                 require(c.maxEarnLimit != null, "maxEarnLimit is required for " + c.constraintType,
                         at + ".maxEarnLimit");
             }

@@ -2,7 +2,6 @@ package io.laurel.badge;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -317,16 +316,6 @@ public class BadgeMetaService {
             case LIVE -> Filters.and(Filters.lte("startOn", now), Filters.gt("expiresOn", now));
             case EXPIRED -> Filters.lte("expiresOn", now);
         };
-    }
-
-    static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(value.trim())) {
-                return constant;
-            }
-        }
-        throw ErrorCode.INVALID_INPUT.exception(field + " must be one of " + Arrays.toString(type.getEnumConstants()),
-                field);
     }
 
     private static Throwable duplicateName() {

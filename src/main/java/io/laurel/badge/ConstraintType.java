@@ -20,4 +20,14 @@ public enum ConstraintType {
     public boolean perCustomer() {
         return perCustomer;
     }
+
+    /** Counts earns per cycle (refreshRate × durationType). */
+    public boolean isFixedWindow() {
+        return this == CUSTOMER_BADGE_FIXED_WINDOW || this == BADGE_FIXED_WINDOW;
+    }
+
+    /** Limits nothing. */
+    public boolean isNoLimit() {
+        return this == CUSTOMER_BADGE_NO_LIMIT || this == BADGE_NO_LIMIT;
+    }
 }

@@ -43,4 +43,10 @@ public final class WindowCycles {
             case MONTHS -> start.atZone(ZoneOffset.UTC).plusMonths(number * refreshRate).toInstant();
         };
     }
+
+    /** Cycle {@code number} of a window from {@code start} to {@code end}: its start and its end, cut at the window's. */
+    public static Instant[] bounds(Instant start, Instant end, DurationType unit, int refreshRate, long number) {
+        Instant to = cycleStart(start, unit, refreshRate, number + 1);
+        return new Instant[] {cycleStart(start, unit, refreshRate, number), to.isAfter(end) ? end : to};
+    }
 }

@@ -1,11 +1,16 @@
 package io.laurel.common;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.codecs.pojo.annotations.BsonId;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -39,10 +44,25 @@ public class SequenceRepository implements ReactivePanacheMongoRepositoryBase<Se
                 .onFailure(SequenceRepository::isDuplicateKey).retry().atMost(1);
     }
 
+    static final int DUPLICATE_KEY = 11000;
+
     public static boolean isDuplicateKey(Throwable t) {
         if (t instanceof MongoWriteException write) {
-            return write.getError().getCode() == 11000;
+            return write.getError().getCode() == DUPLICATE_KEY;
         }
-        return t instanceof MongoCommandException command && command.getErrorCode() == 11000;
+        return t instanceof MongoCommandException command && command.getErrorCode() == DUPLICATE_KEY;
+    }
+
+    /** An unordered bulk write whose only failures are duplicate keys (the others landed). */
+    public static boolean isOnlyDuplicateKeys(Throwable t) {
+        return t instanceof MongoBulkWriteException bulk && bulk.getWriteConcernError() == null
+                && !bulk.getWriteErrors().isEmpty()
+                && bulk.getWriteErrors().stream().allMatch(e -> e.getCode() == DUPLICATE_KEY);
+    }
+
+    /** The positions in the batch of the writes a bulk write refused ({@link #isOnlyDuplicateKeys} first). */
+    public static Set<Integer> refusedIndexes(Throwable t) {
+        return ((MongoBulkWriteException) t).getWriteErrors().stream().map(BulkWriteError::getIndex)
+                .collect(Collectors.toSet());
     }
 }

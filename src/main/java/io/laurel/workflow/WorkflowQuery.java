@@ -16,6 +16,7 @@ import com.mongodb.client.model.Sorts;
 
 import io.laurel.common.ErrorCode;
 import io.laurel.common.Paging;
+import io.laurel.common.QueryParams;
 
 /** The filters of the request list, validated: every bad value is a 400 naming its parameter. */
 record WorkflowQuery(RequestType type, List<String> states, Long userId, String tillId, String storeId, String zoneId,
@@ -35,7 +36,7 @@ record WorkflowQuery(RequestType type, List<String> states, Long userId, String 
                 trim(tillId), trim(storeId), trim(zoneId), trim(conceptId),
                 blank(startDate) ? null : time(startDate, "startDate", false),
                 blank(endDate) ? null : time(endDate, "endDate", true),
-                sortBy(sortBy), sortOrder(sortOrder),
+                sortBy(sortBy), QueryParams.ascending(sortOrder, "sortOrder", false),
                 new Paging(Paging.parseInt("PageNo", pageNo, 1, 1, Integer.MAX_VALUE) - 1,
                         Paging.parseInt("limit", limit, 10, 1, 100)));
     }
@@ -104,18 +105,8 @@ record WorkflowQuery(RequestType type, List<String> states, Long userId, String 
         throw ErrorCode.INVALID_INPUT.exception("sortBy must be startDate or endDate", "sortBy");
     }
 
-    private static boolean sortOrder(String value) {
-        if (blank(value) || value.trim().equalsIgnoreCase("desc")) {
-            return false;
-        }
-        if (value.trim().equalsIgnoreCase("asc")) {
-            return true;
-        }
-        throw ErrorCode.INVALID_INPUT.exception("sortOrder must be asc or desc", "sortOrder");
-    }
-
     private static boolean blank(String value) {
-        return value == null || value.isBlank();
+        return QueryParams.blank(value);
     }
 
     private static String trim(String value) {

@@ -437,13 +437,14 @@ class VendorAwardsTest {
                     "startDayOfTheWeek": null, "rollValue": null, "maxEarnLimit": 4,
                     "earnConstraintBlockStatistics": {"currentEarnCount": 1, "currentEarnCountDays": null,
                       "currentEarnCountWeeks": null, "currentEarnCountMonths": null},
-                    "fixedWindowCycle": {"startDate": 1, "endDate": 2}, "fixedWindowReferenceId": "cw"}],
+                    "fixedWindowCycle": {"startDate": 1, "endDate": 2}, "fixedWindowReferenceId": "cw",
+                    "rollingWindowLimits": null}],
                   "badgeConstraints": [{"constraintLevel": "BADGE", "constraintType": "BADGE_FIXED_VALUE",
                     "rollType": null, "refreshRate": null, "durationType": null, "cycleStatus": null,
                     "startDayOfTheWeek": null, "rollValue": null, "maxEarnLimit": 100,
                     "earnConstraintBlockStatistics": {"currentEarnCount": 1, "currentEarnCountDays": null,
                       "currentEarnCountWeeks": null, "currentEarnCountMonths": null},
-                    "fixedWindowCycle": null, "fixedWindowReferenceId": null}],
+                    "fixedWindowCycle": null, "fixedWindowReferenceId": null, "rollingWindowLimits": null}],
                   "issualDetails": {"issuedCount": 1, "issuals": [{"issuedOn": 1.5, "issuedStatus": "ACTIVE",
                     "issueExpiresOn": 1.5, "issueId": "x", "ownerType": "Loyalty", "ownerReferenceId": "823626",
                     "revokedOn": null, "issueEventDate": 1.5}]},
@@ -455,6 +456,7 @@ class VendorAwardsTest {
         assertEquals(List.of(revoked, kept), data.getList("earnDetails.earns.earnedBadgeId"));
         assertEquals(List.of("REVOKED", "ACTIVE"), data.getList("earnDetails.earns.earnedStatus"));
         assertEquals(1, data.getInt("customerConstraints[1].earnConstraintBlockStatistics.currentEarnCountDays"));
+        assertEquals(9, data.getInt("customerConstraints[1].rollingWindowLimits.maxEarnForDays"));
         assertEquals(Map.of("activeIssues", 1, "revokedIssues", 0, "expiredIssues", 0, "activeEarns", 1,
                 "revokedEarns", 1, "expiredEarns", 0), data.getMap("statistics"));
         Response plain = Orgs.as(org).get("/api_gateway/v1/badges/management/" + customer + "/badge/" + badge);

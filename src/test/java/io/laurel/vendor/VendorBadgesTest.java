@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.laurel.support.MemoryStoreResource;
 import io.laurel.support.Orgs;
+import io.laurel.support.Parallel;
 import io.laurel.support.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -426,6 +427,16 @@ class VendorBadgesTest {
         assertEquals("tags[1].value", wrong.jsonPath().getString("errors[0].reference"));
         expectError(as(org).body(body.replace(", {\"name\": \"Priority\", \"value\": \"1\"}", "")
                 .replace("tagged", "tagged4")).post(BADGES), 400, 400);
+    }
+
+    /** The first PUTs of an org's tag schema, in parallel: each creates or replaces it, none is refused. */
+    @Test
+    void parallelFirstPutsOfATagSchemaAllSucceed() throws Exception {
+        long org = Orgs.fresh();
+        List<Integer> statuses = Parallel.run(8, i -> as(org).body(Map.of("tags", List.of(Map.of("key", "k" + i,
+                "dataType", "string")))).put("/api_gateway/v1/badges/orgMeta").statusCode());
+        assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200), statuses);
+        assertEquals(1, as(org).get("/api_gateway/v1/badges/orgMeta").jsonPath().getList("data.tags").size());
     }
 
     static String field(long org, String name, String type, boolean mandatory, String defaultValue) {

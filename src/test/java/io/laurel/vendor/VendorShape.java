@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Compares an answer with a vendor sample answer: every field the sample shows must be in the answer with the same
  * JSON type (number, string, boolean, object, array). A sample null says nothing about a type, so any value matches
- * it; an array's items are compared when both arrays have some. Fields Laurel adds are allowed.
+ * it, but the field must be there; an array's items are compared when both arrays have some. Fields Laurel adds are
+ * allowed.
  */
 final class VendorShape {
 
@@ -41,11 +42,11 @@ final class VendorShape {
     }
 
     static void compare(String path, JsonNode sample, JsonNode answer, List<String> differences) {
-        if (sample == null || sample.isNull()) {
-            return;
-        }
         if (answer == null || answer.isMissingNode()) {
             differences.add(path + ": missing");
+            return;
+        }
+        if (sample == null || sample.isNull()) {
             return;
         }
         if (!type(sample).equals(type(answer))) {

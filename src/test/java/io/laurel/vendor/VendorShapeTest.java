@@ -37,5 +37,8 @@ class VendorShapeTest {
                  "errors": []}"""));
         assertThrows(AssertionFailedError.class, () -> VendorShape.assertShape(SAMPLE, """
                 {"data": [], "errors": []}"""));
+        // A field the vendor shows as null must still be there.
+        assertThrows(AssertionFailedError.class, () -> VendorShape.assertShape(SAMPLE, """
+                {"data": {"id": "b", "count": 2, "on": 7, "ok": true, "items": []}, "errors": []}"""));
     }
 }

@@ -19,6 +19,7 @@ import io.laurel.badge.ConstraintType;
 import io.laurel.common.EpochTime;
 import io.laurel.common.ErrorCode;
 import io.laurel.common.Paging;
+import io.laurel.common.QueryParams;
 import io.laurel.common.Times;
 import io.laurel.customer.CustomerDocument;
 import io.laurel.customer.CustomerLookup;
@@ -37,7 +38,7 @@ public class FixedWindowService {
         ALL, BADGE, CUSTOMER;
 
         static Kind parse(String value) {
-            if (value == null || value.isBlank()) {
+            if (QueryParams.blank(value)) {
                 return ALL;
             }
             return switch (value.trim().toUpperCase(Locale.ROOT)) {
@@ -50,10 +51,10 @@ public class FixedWindowService {
         }
 
         boolean includes(ConstraintType type) {
-            return switch (this) {
-                case ALL -> type == ConstraintType.BADGE_FIXED_WINDOW || type == ConstraintType.CUSTOMER_BADGE_FIXED_WINDOW;
-                case BADGE -> type == ConstraintType.BADGE_FIXED_WINDOW;
-                case CUSTOMER -> type == ConstraintType.CUSTOMER_BADGE_FIXED_WINDOW;
+            return type.isFixedWindow() && switch (this) {
+                case ALL -> true;
+                case BADGE -> !type.perCustomer();
+                case CUSTOMER -> type.perCustomer();
             };
         }
     }
@@ -65,27 +66,19 @@ public class FixedWindowService {
         public static Query parse(String badgeMetaId, String constraintType, String customerId, String identifierType,
                 String referenceId, String includeEarnCount, String startDate, String endDate, String page,
                 String size) {
-            if (badgeMetaId == null || badgeMetaId.isBlank()) {
+            if (QueryParams.blank(badgeMetaId)) {
                 throw ErrorCode.INVALID_INPUT.exception("badgeMetaId is required", "badgeMetaId");
             }
-            boolean counts = switch (includeEarnCount == null ? "" : includeEarnCount.trim().toLowerCase(Locale.ROOT)) {
-                case "", "false" -> false;
-                case "true" -> true;
-                default -> throw ErrorCode.INVALID_INPUT.exception("includeEarnCount must be true or false",
-                        "includeEarnCount");
-            };
+            boolean counts = QueryParams.flag(includeEarnCount, "includeEarnCount", false);
             Instant from = EpochTime.query("startDate", startDate);
             Instant to = EpochTime.query("endDate", endDate);
             if (from != null && to != null && !to.isAfter(from)) {
                 throw ErrorCode.INVALID_INPUT.exception("endDate must be after startDate", "endDate");
             }
-            return new Query(badgeMetaId, Kind.parse(constraintType), blank(customerId) ? null : customerId.trim(),
-                    identifierType, blank(referenceId) ? null : referenceId.trim(), counts, from, to,
+            return new Query(badgeMetaId, Kind.parse(constraintType),
+                    QueryParams.blank(customerId) ? null : customerId.trim(), identifierType,
+                    QueryParams.blank(referenceId) ? null : referenceId.trim(), counts, from, to,
                     Paging.parse(page, size, 10, 100));
-        }
-
-        private static boolean blank(String value) {
-            return value == null || value.isBlank();
         }
     }
 

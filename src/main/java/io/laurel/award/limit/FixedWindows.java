@@ -7,7 +7,6 @@ import java.util.List;
 import io.laurel.badge.BadgeMetaDocument;
 import io.laurel.badge.BadgeMetaDocument.Constraint;
 import io.laurel.badge.ConstraintType;
-import io.laurel.badge.DurationType;
 import io.laurel.badge.WindowCycles;
 
 /**
@@ -44,11 +43,6 @@ public final class FixedWindows {
         return window.endDate == null ? badge.expiresOn : window.endDate;
     }
 
-    /** When cycle {@code number} of a window starting at {@code start} begins. */
-    public static Instant cycleStart(Instant start, DurationType unit, int refreshRate, long number) {
-        return WindowCycles.cycleStart(start, unit, refreshRate, number);
-    }
-
     /** The number of the cycle that holds {@code at} (as the engine counts an earn at that time). */
     public static long cycleAt(BadgeMetaDocument badge, Constraint window, Instant at) {
         return Scope.cycle(start(badge, window), at, window.durationType, window.refreshRate);
@@ -77,9 +71,8 @@ public final class FixedWindows {
         Instant end = end(badge, window);
         List<Cycle> cycles = new ArrayList<>();
         for (long n = first; n <= last; n++) {
-            Instant from = cycleStart(start, window.durationType, window.refreshRate, n);
-            Instant to = cycleStart(start, window.durationType, window.refreshRate, n + 1);
-            cycles.add(new Cycle(window, n, from, to.isAfter(end) ? end : to));
+            Instant[] bounds = WindowCycles.bounds(start, end, window.durationType, window.refreshRate, n);
+            cycles.add(new Cycle(window, n, bounds[0], bounds[1]));
         }
         return cycles;
     }

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.laurel.badge.BadgeCatalog;
 import io.laurel.badge.BadgeMetaDocument;
 import io.laurel.badge.BadgeMetaDocument.Constraint;
-import io.laurel.badge.ConstraintType;
 import io.laurel.common.EpochTime;
 import io.laurel.common.Times;
 import io.laurel.customer.CustomerLookup;
@@ -72,7 +71,7 @@ public class LimitExplainer {
             if (fill.rolling() != null) {
                 start = Instant.ofEpochMilli(fill.rolling().startDay(scope.day) * Scope.DAY_MILLIS);
                 end = Instant.ofEpochMilli((scope.day + 1) * Scope.DAY_MILLIS);
-            } else if (isFixedWindow(c.constraintType)) {
+            } else if (c.constraintType.isFixedWindow()) {
                 long n = FixedWindows.cycleAt(badge, c, at);
                 FixedWindows.Cycle cycle = FixedWindows.cycles(badge, c, n, n).get(0);
                 start = cycle.start();
@@ -80,7 +79,7 @@ public class LimitExplainer {
             }
             Instant next = fill.full() ? nextSlot(badge, c, perCustomer, scopeId, counters, fill, end, scope.day) : null;
             limits.add(new LimitsView.Limit(perCustomer ? "CUSTOMER" : "BADGE", c.constraintType,
-                    isFixedWindow(c.constraintType) ? c.referenceId : null,
+                    c.constraintType.isFixedWindow() ? c.referenceId : null,
                     fill.rolling() == null ? null : fill.rolling().unit(),
                     fill.rolling() == null ? null : fill.rolling().length(),
                     fill.max(), fill.count(), Math.max(0, fill.max() - fill.count()),
@@ -103,7 +102,7 @@ public class LimitExplainer {
             for (long d = day + 1; d <= day + full.rolling().longestSpanDays() + 1; d++) {
                 candidates.add(Instant.ofEpochMilli(d * Scope.DAY_MILLIS));
             }
-        } else if (isFixedWindow(c.constraintType) && windowEnd != null
+        } else if (c.constraintType.isFixedWindow() && windowEnd != null
                 && windowEnd.isBefore(FixedWindows.end(badge, c))) {
             candidates.add(windowEnd);
         }
@@ -118,9 +117,5 @@ public class LimitExplainer {
             }
         }
         return null;
-    }
-
-    private static boolean isFixedWindow(ConstraintType type) {
-        return type == ConstraintType.CUSTOMER_BADGE_FIXED_WINDOW || type == ConstraintType.BADGE_FIXED_WINDOW;
     }
 }

@@ -71,7 +71,13 @@ public record CustomerBadgeDetail(
             long maxEarnLimit,
             EarnStatistics earnConstraintBlockStatistics,
             Cycle fixedWindowCycle,
-            String fixedWindowReferenceId) {
+            String fixedWindowReferenceId,
+            @Schema(description = "A rolling customer window's limits by unit; null for the other kinds")
+            RollingLimits rollingWindowLimits) {
+    }
+
+    public record RollingLimits(Integer maxEarnForDays, Integer rollForDays, Integer maxEarnForWeeks,
+            Integer rollForWeeks, Integer maxEarnForMonths, Integer rollForMonths) {
     }
 
     /** The count a limit is checked against; a rolling customer window's by its unit. */

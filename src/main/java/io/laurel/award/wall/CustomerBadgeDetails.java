@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.laurel.award.AwardStatus;
 import io.laurel.award.EarnDocument;
 import io.laurel.award.IssueDocument;
 import io.laurel.award.limit.LimitsView;
@@ -89,7 +90,9 @@ final class CustomerBadgeDetails {
                     c.maxEarnLimit == null ? 0 : c.maxEarnLimit, statistics,
                     window == null ? null : new CustomerBadgeDetail.Cycle(window.windowStart(), window.windowStartISO(),
                             window.windowEnd(), window.windowEndISO()),
-                    c.referenceId));
+                    c.referenceId,
+                    !customerRolling ? null : new CustomerBadgeDetail.RollingLimits(c.maxEarnForDays, c.rollForDays,
+                            c.maxEarnForWeeks, c.rollForWeeks, c.maxEarnForMonths, c.rollForMonths)));
         }
         return constraints;
     }
@@ -103,17 +106,11 @@ final class CustomerBadgeDetails {
     }
 
     private static String issueStatus(IssueDocument issue, Instant now) {
-        if (issue.status == IssueDocument.IssueStatus.ACTIVE && issue.expiresOn != null && !issue.expiresOn.isAfter(now)) {
-            return IssueDocument.IssueStatus.EXPIRED.name();
-        }
-        return issue.status.name();
+        return AwardStatus.at(issue.status.name(), issue.expiresOn, now);
     }
 
     private static String earnStatus(EarnDocument earn, Instant now) {
-        if (earn.status == EarnDocument.EarnStatus.ACTIVE && earn.expiresOn != null && !earn.expiresOn.isAfter(now)) {
-            return "EXPIRED";
-        }
-        return earn.status.name();
+        return AwardStatus.at(earn.status.name(), earn.expiresOn, now);
     }
 
     private static long count(List<String> statuses, String status) {

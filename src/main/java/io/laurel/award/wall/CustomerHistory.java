@@ -14,6 +14,7 @@ import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.Aggregates;
 
+import io.laurel.award.AwardStatus;
 import io.laurel.award.EarnDocument;
 import io.laurel.award.IssueDocument;
 
@@ -46,11 +47,11 @@ final class CustomerHistory {
     static CustomerHistory of(Document customer, long orgId, Instant now) {
         CustomerHistory history = new CustomerHistory();
         for (Document earn : customer.getList("earns", Document.class, List.of())) {
-            if (orgId != earn.get("orgId", Number.class).longValue() || !"ACTIVE".equals(earn.getString("status"))) {
+            String status = earn.getString("status");
+            if (orgId != earn.get("orgId", Number.class).longValue() || AwardStatus.REVOKED.equals(status)) {
                 continue;
             }
-            Instant expires = instant(earn.getDate("expiresOn"));
-            boolean live = expires == null || expires.isAfter(now);
+            boolean live = AwardStatus.ACTIVE.equals(AwardStatus.at(status, instant(earn.getDate("expiresOn")), now));
             history.earns.merge(earn.get("badgeMetaId", ObjectId.class),
                     new EarnStats(1, live ? 1 : 0, instant(earn.getDate("earnedOn")),
                             instant(earn.getDate("earnEventDate"))),
@@ -62,12 +63,9 @@ final class CustomerHistory {
                 continue;
             }
             ObjectId badge = issue.get("badgeMetaId", ObjectId.class);
-            String status = issue.getString("status");
             Instant expires = instant(issue.getDate("expiresOn"));
-            if ("ACTIVE".equals(status) && expires != null && !expires.isAfter(now)) {
-                status = "EXPIRED";
-            }
-            if (!"REVOKED".equals(status)) {
+            String status = AwardStatus.at(issue.getString("status"), expires, now);
+            if (!AwardStatus.REVOKED.equals(status)) {
                 history.issued.add(badge);
             }
             LatestIssue latest = new LatestIssue(status, instant(issue.getDate("issuedOn")), expires);

@@ -1,7 +1,6 @@
 package io.laurel.award.wall;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Locale;
 
 import org.bson.types.ObjectId;
@@ -12,6 +11,7 @@ import io.laurel.common.EpochTime;
 import io.laurel.common.ErrorCode;
 import io.laurel.common.ObjectIds;
 import io.laurel.common.Paging;
+import io.laurel.common.QueryParams;
 
 /**
  * The management view's filters, as the vendor's: which badges ({@code badgeType}; default every badge the customer
@@ -51,21 +51,17 @@ record ManagementQuery(Kind kind, String name, Boolean active, BadgeStatus badge
             case "DE_ACTIVATED" -> false;
             default -> throw ErrorCode.INVALID_INPUT.exception("action must be ACTIVATED or DE_ACTIVATED", "action");
         };
-        return new ManagementQuery(blank(badgeType) ? Kind.ALL : parseEnum(Kind.class, badgeType, "badgeType"),
+        return new ManagementQuery(QueryParams.choice(Kind.class, badgeType, "badgeType", Kind.ALL),
                 blank(name) ? null : name, active,
-                blank(badgeStatus) ? null : parseEnum(BadgeStatus.class,
-                        badgeStatus.trim().equalsIgnoreCase("ENDED") ? "EXPIRED" : badgeStatus, "badgeStatus"),
-                blank(owner) ? null : parseEnum(OwnerType.class, owner, "owner"),
-                blank(claimedBy) ? null : parseEnum(OwnerType.class, claimedBy, "claimedBy"),
+                QueryParams.choice(BadgeStatus.class, !blank(badgeStatus) && badgeStatus.trim().equalsIgnoreCase("ENDED")
+                        ? "EXPIRED" : badgeStatus, "badgeStatus", null),
+                QueryParams.choice(OwnerType.class, owner, "owner", null),
+                QueryParams.choice(OwnerType.class, claimedBy, "claimedBy", null),
                 blank(groupId) ? null : ObjectIds.parse(groupId.trim(), "groupId"),
                 EpochTime.query("startOn", startOn), lessThan(startOnOperator, "startOnOperator", false),
                 EpochTime.query("expiresOn", expiresOn), lessThan(expiresOnOperator, "expiresOnOperator", true),
-                blank(sortOn) ? SortOn.EXPIRES_ON : parseEnum(SortOn.class, sortOn, "sortOn"),
-                switch (blank(order) ? "DESC" : order.trim().toUpperCase(Locale.ROOT)) {
-                    case "ASC" -> true;
-                    case "DESC" -> false;
-                    default -> throw ErrorCode.INVALID_INPUT.exception("order must be ASC or DESC", "order");
-                },
+                QueryParams.choice(SortOn.class, sortOn, "sortOn", SortOn.EXPIRES_ON),
+                QueryParams.ascending(order, "order", false),
                 Paging.parse(page, size, 10, 100));
     }
 
@@ -79,17 +75,7 @@ record ManagementQuery(Kind kind, String name, Boolean active, BadgeStatus badge
         };
     }
 
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String name) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(value.trim())) {
-                return constant;
-            }
-        }
-        throw ErrorCode.INVALID_INPUT.exception(name + " must be one of " + Arrays.toString(type.getEnumConstants()),
-                name);
-    }
-
     private static boolean blank(String value) {
-        return value == null || value.isBlank();
+        return QueryParams.blank(value);
     }
 }

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.laurel.common.ApiResponse;
-import io.laurel.common.ErrorCode;
+import io.laurel.common.QueryParams;
 import io.laurel.customer.CustomerLookup;
 import io.laurel.identity.Caller;
 import io.quarkus.security.Authenticated;
@@ -85,16 +85,6 @@ public class ManagementResource {
             @Parameter(description = "true: each limit's count now, and issues and earns by status")
             @QueryParam("includeStatistics") String includeStatistics) {
         return management.badge(Caller.of(identity), customerId, identifierType, badgeId,
-                flag(includeStatistics, "includeStatistics")).map(ApiResponse::ok);
-    }
-
-    private static boolean flag(String value, String name) {
-        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
-            return false;
-        }
-        if (value.equalsIgnoreCase("true")) {
-            return true;
-        }
-        throw ErrorCode.INVALID_INPUT.exception(name + " must be true or false", name);
+                QueryParams.flag(includeStatistics, "includeStatistics", false)).map(ApiResponse::ok);
     }
 }

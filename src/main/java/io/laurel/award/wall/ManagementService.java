@@ -1,6 +1,5 @@
 package io.laurel.award.wall;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -186,16 +185,12 @@ public class ManagementService {
             items.add(new ManagementView.Item(b.name(), b.description(), b.badgeMetaId(), b.earnType().name(),
                     b.badgeGroupId(), item.groupName, b.badgeRank(), b.createdOn(), b.createdOnISO(), b.lastUpdatedOn(),
                     b.lastUpdatedOnISO(), b.images(), BadgeStatus.at(now, item.badge.startOn, item.badge.expiresOn).name(),
-                    decimal(lastEarnedOn), EpochTime.iso(lastEarnedOn), b.startOn(), b.startOnISO(), b.expiresOn(),
+                    EpochTime.decimal(lastEarnedOn), EpochTime.iso(lastEarnedOn), b.startOn(), b.startOnISO(), b.expiresOn(),
                     b.expiresOnISO(), earns == null ? null : earns.count(), b.ownership(),
-                    issue == null ? null : issue.status(), decimal(issuedOn), EpochTime.iso(issuedOn),
-                    decimal(issueExpires), EpochTime.iso(issueExpires), decimal(lastEarnedOn),
-                    EpochTime.iso(lastEarnedOn), decimal(lastEvent), EpochTime.iso(lastEvent), b.active()));
+                    issue == null ? null : issue.status(), EpochTime.decimal(issuedOn), EpochTime.iso(issuedOn),
+                    EpochTime.decimal(issueExpires), EpochTime.iso(issueExpires), EpochTime.decimal(lastEarnedOn),
+                    EpochTime.iso(lastEarnedOn), EpochTime.decimal(lastEvent), EpochTime.iso(lastEvent), b.active()));
         }
         return new ManagementView(items, query.paging().of(total));
-    }
-
-    private static BigDecimal decimal(Instant instant) {
-        return EpochTime.decimal(instant);
     }
 }

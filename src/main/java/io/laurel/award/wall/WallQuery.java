@@ -1,10 +1,13 @@
 package io.laurel.award.wall;
 
+import java.util.List;
+
 import org.bson.types.ObjectId;
 
 import io.laurel.common.ErrorCode;
 import io.laurel.common.ObjectIds;
 import io.laurel.common.Paging;
+import io.laurel.common.QueryParams;
 
 /** The validated query of a badge wall request; every bad value is a 400 naming its parameter. */
 record WallQuery(BadgeType badgeType, SortOn sortOn, boolean includeExpired, ObjectId groupId, int page, int limit) {
@@ -34,46 +37,22 @@ record WallQuery(BadgeType badgeType, SortOn sortOn, boolean includeExpired, Obj
     static WallQuery parse(String badgeType, String sortOn, String includeExpired, String groupId, String page,
             String limit) {
         return new WallQuery(
-                badgeType == null || badgeType.isBlank() ? BadgeType.AVAILABLE_TO_ISSUE
-                        : parseEnum(BadgeType.class, badgeType, "badgeType"),
+                QueryParams.choice(BadgeType.class, badgeType, "badgeType", BadgeType.AVAILABLE_TO_ISSUE),
                 sortOn == null || sortOn.isBlank() ? SortOn.EXPIRY : parseSort(sortOn),
-                parseBoolean(includeExpired),
+                QueryParams.flag(includeExpired, "includeExpired", false),
                 groupId == null || groupId.isBlank() ? null : ObjectIds.parse(groupId.trim(), "groupId"),
                 Paging.parseInt("page", page, 0, 0, Integer.MAX_VALUE),
                 Paging.parseInt("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT));
     }
 
+    /** One of the sorts a client may ask for (EXPIRY is the default's name, not a value to send). */
     private static SortOn parseSort(String value) {
-        SortOn sort = parseEnum(SortOn.class, value, "sortOn");
-        if (sort == SortOn.EXPIRY) {
-            throw invalid("sortOn", "RANK, LAST_EARNED_ON_DATE or LAST_EARNED_EVENT_DATE");
-        }
-        return sort;
-    }
-
-    private static boolean parseBoolean(String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        if (value.trim().equalsIgnoreCase("true") || value.trim().equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value.trim());
-        }
-        throw invalid("includeExpired", "true or false");
-    }
-
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String name) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(value.trim())) {
-                return constant;
+        for (SortOn sort : List.of(SortOn.RANK, SortOn.LAST_EARNED_ON_DATE, SortOn.LAST_EARNED_EVENT_DATE)) {
+            if (sort.name().equalsIgnoreCase(value.trim())) {
+                return sort;
             }
         }
-        StringBuilder allowed = new StringBuilder();
-        for (E constant : type.getEnumConstants()) {
-            if (!constant.name().equals("EXPIRY")) {
-                allowed.append(allowed.length() == 0 ? "" : ", ").append(constant.name());
-            }
-        }
-        throw invalid(name, allowed.toString());
+        throw invalid("sortOn", "RANK, LAST_EARNED_ON_DATE or LAST_EARNED_EVENT_DATE");
     }
 
     private static RuntimeException invalid(String name, String allowed) {

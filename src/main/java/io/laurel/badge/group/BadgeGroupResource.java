@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.laurel.common.ApiResponse;
-import io.laurel.common.ErrorCode;
 import io.laurel.common.Paging;
+import io.laurel.common.QueryParams;
 import io.laurel.identity.Caller;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -96,17 +96,7 @@ public class BadgeGroupResource {
             @Parameter(description = "0-based page", example = "0") @QueryParam("page") String page,
             @Parameter(description = "1 to 100, default 10", example = "10") @QueryParam("size") String size,
             @Parameter(description = "ASC (default) or DESC, by rank", example = "ASC") @QueryParam("order") String order) {
-        return groups.list(Caller.of(identity), Paging.parse(page, size, 10, 100), ascending(order))
+        return groups.list(Caller.of(identity), Paging.parse(page, size, 10, 100), QueryParams.ascending(order, "order", true))
                 .map(ApiResponse::ok);
-    }
-
-    private static boolean ascending(String order) {
-        if (order == null || order.isBlank() || order.equalsIgnoreCase("ASC")) {
-            return true;
-        }
-        if (order.equalsIgnoreCase("DESC")) {
-            return false;
-        }
-        throw ErrorCode.INVALID_INPUT.exception("order must be ASC or DESC", "order");
     }
 }

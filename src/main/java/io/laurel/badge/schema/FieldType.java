@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import io.laurel.common.EpochTime;
 import io.laurel.common.ErrorCode;
+import io.laurel.common.QueryParams;
 
 /**
  * The type of a custom field or tag value. Values are always sent as text (custom fields and tags are text maps); the
@@ -17,14 +18,10 @@ public enum FieldType {
 
     /** The type named by {@code value}, any case (the tag schema's samples write "string", "integer"). */
     static FieldType parse(String value, String field) {
-        if (value != null) {
-            for (FieldType type : values()) {
-                if (type.name().equalsIgnoreCase(value.trim())) {
-                    return type;
-                }
-            }
+        if (QueryParams.blank(value)) {
+            throw ErrorCode.INVALID_INPUT.exception(field + " must be STRING, INTEGER, BOOLEAN or DATE", field);
         }
-        throw ErrorCode.INVALID_INPUT.exception(field + " must be STRING, INTEGER, BOOLEAN or DATE", field);
+        return QueryParams.choice(FieldType.class, value, field, null);
     }
 
     /** Whether {@code value} is a value of this type. */

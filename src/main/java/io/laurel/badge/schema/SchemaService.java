@@ -17,6 +17,7 @@ import com.mongodb.client.model.Updates;
 
 import io.laurel.badge.BadgeMetaDocument;
 import io.laurel.badge.BadgeMetaDocument.Tag;
+import io.laurel.common.ApiException;
 import io.laurel.common.ErrorCode;
 import io.laurel.common.ObjectIds;
 import io.laurel.common.Paging;
@@ -125,14 +126,14 @@ public class SchemaService {
                 .map(SchemaViews.OrgMeta::of);
     }
 
-    /** Replaces the org's tag schema (creating it when there is none). */
+    /** Replaces the org's tag schema (creating it when there is none, also when two calls race to create it). */
     public Uni<SchemaViews.OrgMeta> updateOrgMeta(Caller caller, SchemaViews.OrgMetaRequest request) {
-        List<OrgMetaDocument.TagDefinition> tags = tags(request);
-        Instant now = Times.now();
-        return metas.update(caller.orgId(), Updates.combine(Updates.set("tags", tags), Updates.set("lastUpdatedOn", now),
-                        Updates.set("lastUpdatedBy", caller.userId())))
-                .onItem().ifNull().switchTo(() -> createOrgMeta(caller, request).replaceWith(metas.find(caller.orgId())))
-                .map(SchemaViews.OrgMeta::of);
+        Bson update = Updates.combine(Updates.set("tags", tags(request)), Updates.set("lastUpdatedOn", Times.now()),
+                Updates.set("lastUpdatedBy", caller.userId()));
+        return metas.update(caller.orgId(), update).onItem().ifNotNull().transform(SchemaViews.OrgMeta::of)
+                .onItem().ifNull().switchTo(() -> createOrgMeta(caller, request)
+                        .onFailure(e -> e instanceof ApiException api && api.errorCode() == ErrorCode.ORG_META_EXISTS)
+                        .recoverWithUni(() -> metas.update(caller.orgId(), update).map(SchemaViews.OrgMeta::of)));
     }
 
     public Uni<SchemaViews.OrgMeta> getOrgMeta(Caller caller) {
