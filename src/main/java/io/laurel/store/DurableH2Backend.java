@@ -26,8 +26,9 @@ final class DurableH2Backend extends H2Backend {
             "createindexes", "dropindexes", "deleteindexes", "drop", "dropdatabase", "create", "renamecollection");
 
     /**
-     * Write commands run under its read lock, side by side; a commit takes its write lock, between them. Fair: a
-     * waiting commit holds back new commands, so a stream of writes cannot postpone an acknowledgement.
+     * Commands (reads and writes) run under its read lock, side by side; a commit or a compaction takes its write lock,
+     * between them. Fair: a waiting commit holds back new commands, so a stream of writes cannot postpone an
+     * acknowledgement.
      */
     private final ReentrantReadWriteLock whole = new ReentrantReadWriteLock(true);
 
@@ -46,6 +47,8 @@ final class DurableH2Backend extends H2Backend {
      * chunks count as only about two thirds live: a higher target would rewrite forever.
      */
     private static final int COMPACT_FILL = 60;
+    /** How long housekeeping may hold writes back each second under load to rewrite dead chunks. */
+    private static final Duration LOAD_BUDGET = Duration.ofMillis(100);
 
     DurableH2Backend(MVStore store) {
         super(store);
@@ -98,10 +101,11 @@ final class DurableH2Backend extends H2Backend {
             if (quiet) {
                 return compactWhole(Duration.ofSeconds(2));
             }
-            if (store.getFileStore().getChunksFillRate() < COMPACT_FILL) {
-                // Much of what the chunks hold is dead: rewrite a little of it now (their space is freed by the next
-                // commit and reused), so that steady load cannot grow the file without bound.
-                store.compact(COMPACT_FILL, 1024 * 1024);
+            // Much of what the chunks hold is dead: rewrite some of it now, 1 MB a step for at most LOAD_BUDGET (their
+            // space is freed by the next commit and reused), so that steady load cannot grow the file without bound.
+            long until = System.nanoTime() + LOAD_BUDGET.toNanos();
+            while (store.getFileStore().getChunksFillRate() < COMPACT_FILL && System.nanoTime() < until
+                    && store.compact(COMPACT_FILL, 1024 * 1024)) {
                 commit();
             }
             return false;
@@ -149,8 +153,15 @@ final class DurableH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (!WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
-            return AtomicFindAndModify.handle(this, databaseName, command, query,
-                    () -> super.handleCommand(channel, databaseName, command, query));
+            // Reads hold the read lock too: a commit or a compaction (under the write lock) frees chunks at once
+            // (retention 0), so a read walking an older version's pages must never run beside one.
+            whole.readLock().lock();
+            try {
+                return AtomicFindAndModify.handle(this, databaseName, command, query,
+                        () -> super.handleCommand(channel, databaseName, command, query));
+            } finally {
+                whole.readLock().unlock();
+            }
         }
         whole.readLock().lock();
         try {
