@@ -3,6 +3,7 @@ package io.laurel.store;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.h2.mvstore.MVStore;
@@ -14,8 +15,9 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
 /**
- * The H2 backend, but a write command is answered only after its changes are committed to the file, so an
- * acknowledged write survives {@code kill -9}, findAndModify answers atomically ({@link AtomicFindAndModify}), and
+ * The H2 backend, but a write command is answered only after its changes are committed to the file (one commit for
+ * all the commands applied while the previous one ran: a group commit), so an acknowledged write survives
+ * {@code kill -9}, findAndModify answers atomically ({@link AtomicFindAndModify}), and
  * unique indexes serve queries with extra keys ({@link IndexSelection}). The store must be opened with auto-commit
  * disabled and no auto-commit buffer: H2's background commit hands chunks to asynchronous writers (a write it picked up
  * could be acknowledged early), and its commit on a full buffer would write a command half-way.
@@ -31,6 +33,17 @@ final class DurableH2Backend extends H2Backend {
      * acknowledgement.
      */
     private final ReentrantReadWriteLock whole = new ReentrantReadWriteLock(true);
+
+    /** Write commands applied so far; a command's number is its ticket for {@link #awaitCommitted}. */
+    private final AtomicLong applied = new AtomicLong();
+    /** Guards {@link #committed} and {@link #committing}; commit waiters wait on it. */
+    private final Object commits = new Object();
+    /** Every write command up to this ticket is in the file. */
+    private long committed;
+    /** Whether a caller is committing now. */
+    private boolean committing;
+    /** Group commits so far (each covers one or more write commands). */
+    private final AtomicLong groupCommits = new AtomicLong();
 
     /** While set, {@link #close()} leaves the file open: a private server used for the repair is shutting down. */
     private volatile boolean holdOpen;
@@ -52,6 +65,16 @@ final class DurableH2Backend extends H2Backend {
 
     DurableH2Backend(MVStore store) {
         super(store);
+    }
+
+    /** Write commands applied so far. */
+    long writeCommands() {
+        return applied.get();
+    }
+
+    /** Group commits so far: fewer than {@link #writeCommands()} when concurrent writes shared them. */
+    long groupCommits() {
+        return groupCommits.get();
     }
 
     void holdOpen(boolean hold) {
@@ -163,29 +186,64 @@ final class DurableH2Backend extends H2Backend {
                 whole.readLock().unlock();
             }
         }
+        long ticket;
         whole.readLock().lock();
         try {
             return AtomicFindAndModify.handle(this, databaseName, command, query,
                     () -> super.handleCommand(channel, databaseName, command, query));
         } finally {
+            // Taken before the read lock is let go: a commit (under the write lock) that sees this ticket holds the
+            // whole command.
+            ticket = applied.incrementAndGet();
             whole.readLock().unlock();
-            commitWholeCommands();
             lastWrite = System.nanoTime();
             dirty = true;
+            awaitCommitted(ticket);
         }
     }
 
     /**
-     * Returns once the chunk holding this command's changes is written to the file. A commit writes every map of the
-     * store as it stands, so it waits until no write command is half-way: a {@code kill -9} then finds each command
-     * of another connection either applied in full (documents and their index entries) or not at all.
+     * Group commit: returns once a commit that began after write command {@code ticket} was applied has written its
+     * chunk. One caller at a time commits, for every command applied by then; the others wait for it and return when
+     * it covered them, or one of them commits next. A commit writes every map of the store as it stands, so it runs
+     * under the write lock, when no command is half-way: a {@code kill -9} then finds each command either applied in
+     * full (documents and their index entries) or not at all. A failed commit fails its own caller; the waiters try
+     * again themselves.
      */
-    private void commitWholeCommands() {
-        whole.writeLock().lock();
+    private void awaitCommitted(long ticket) {
+        synchronized (commits) {
+            while (committed < ticket) {
+                if (!committing) {
+                    committing = true;
+                    break;
+                }
+                try {
+                    commits.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted before the write was committed", e);
+                }
+            }
+            if (committed >= ticket) {
+                return;
+            }
+        }
+        long upTo = 0;
         try {
-            commit();
+            whole.writeLock().lock();
+            try {
+                upTo = applied.get();
+                commit();
+                groupCommits.incrementAndGet();
+            } finally {
+                whole.writeLock().unlock();
+            }
         } finally {
-            whole.writeLock().unlock();
+            synchronized (commits) {
+                committed = Math.max(committed, upTo);
+                committing = false;
+                commits.notifyAll();
+            }
         }
     }
 }

@@ -67,6 +67,12 @@ public final class EmbeddedStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Threads serving the connections. A write command's thread waits for the group commit that holds it, so these
+     * bound how many writes one commit can gather (the library's default is two per core).
+     */
+    static final int WORKERS = 32;
+
     /** Opens (or creates) the store under {@code dataDir} and listens on 127.0.0.1:{@code port} (0 = a free port). */
     public static EmbeddedStore open(Path dataDir, int port) {
         return open(dataDir, port, connectionString -> {
@@ -93,7 +99,7 @@ public final class EmbeddedStore implements AutoCloseable {
             if (existed) {
                 repairAlone(backend, repair);
             }
-            server.bind("127.0.0.1", port);
+            server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKERS);
         } catch (RuntimeException e) {
             server.shutdownNow();
             throw e;
@@ -164,6 +170,11 @@ public final class EmbeddedStore implements AutoCloseable {
     }
 
     /** How many times the file was compacted whole because the store was idle. */
+    /** Write commands applied, and the group commits that wrote them to the file. */
+    public long[] writesAndCommits() {
+        return new long[] { backend.writeCommands(), backend.groupCommits() };
+    }
+
     public long idleCompactions() {
         return idleCompactions.get();
     }
