@@ -49,7 +49,7 @@ public class AwardRepair implements StoreRepair {
     /** Repairs the documents matching {@code which}: all of them, or one org's ({@code Filters.eq("orgId", …)}). */
     public String repair(MongoDatabase database, Bson which) {
         int counters = recount(database, which);
-        int scopes = LimitRepair.repair(database, which);
+        int scopes = LimitRepair.repair(database, which, which).changed();
         int claims = abandonCutOffClaims(database, which);
         if (counters + scopes + claims == 0) {
             return "";
@@ -63,7 +63,7 @@ public class AwardRepair implements StoreRepair {
         Map<Object, Long> issued = countByBadge(database.getCollection(IssueDocument.COLLECTION),
                 Filters.and(which, Filters.ne("status", IssueDocument.IssueStatus.REVOKED.name())));
         Map<Object, Long> earned = countByBadge(database.getCollection(EarnDocument.COLLECTION),
-                Filters.and(which, Filters.ne("status", EarnDocument.EarnStatus.REVOKED.name())));
+                Filters.and(which, Filters.eq("status", EarnDocument.EarnStatus.ACTIVE.name())));
         MongoCollection<Document> badges = database.getCollection(BadgeMetaDocument.COLLECTION);
         int changed = 0;
         // Read in full before the first update: a cursor is not a snapshot.
@@ -86,6 +86,8 @@ public class AwardRepair implements StoreRepair {
      */
     static int abandonCutOffClaims(MongoDatabase database, Bson which) {
         MongoCollection<Document> claims = database.getCollection(RequestIds.Used.COLLECTION);
+        // The earns collection holds the claims (they have an operation) beside the records.
+        which = Filters.and(which, Filters.exists("operation"));
         Document newest = claims.find(which).sort(Sorts.descending("usedOn")).projection(Projections.include("usedOn"))
                 .first();
         if (newest == null || newest.getDate("usedOn") == null) {

@@ -36,7 +36,9 @@ public class AwardStatistics implements BadgeStatistics {
     @Override
     public Uni<Counts> of(long orgId, ObjectId badgeMetaId, Instant now) {
         List<Bson> pipeline = List.of(
-                Aggregates.match(Filters.and(Filters.eq("orgId", orgId), Filters.eq("badgeMetaId", badgeMetaId))),
+                // Records only: the earns collection also holds requestId claims, which have no status.
+                Aggregates.match(Filters.and(Filters.eq("orgId", orgId), Filters.eq("badgeMetaId", badgeMetaId),
+                        Filters.exists("status"))),
                 Aggregates.group(new Document("status", "$status").append("lapsed", new Document("$and", List.of(
                         new Document("$gt", Arrays.asList("$expiresOn", null)),
                         new Document("$lte", Arrays.asList("$expiresOn", Date.from(now)))))),

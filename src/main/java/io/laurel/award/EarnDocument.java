@@ -33,6 +33,8 @@ public class EarnDocument {
      * when the retry of a cut-off call finishes its work.
      */
     public String requestKey;
+    /** A single earn's claim of its requestId, unique among claims and records ({@link RequestIds}); null in bulk. */
+    public String claimKey;
     /** The limit counters this earn holds; given back when it is revoked. */
     public List<Held> reservations;
     public Instant revokedOn;

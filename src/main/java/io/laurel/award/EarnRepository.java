@@ -30,7 +30,10 @@ public class EarnRepository implements ReactivePanacheMongoRepository<EarnDocume
                 mongoCollection().createIndex(Indexes.ascending("orgId", "customerId", "badgeMetaId"),
                         new IndexOptions().name("badge_earns_customer")),
                 mongoCollection().createIndex(Indexes.ascending("requestKey"),
-                        new IndexOptions().unique(true).sparse(true).name("badge_earns_one_per_request")))
+                        new IndexOptions().unique(true).sparse(true).name("badge_earns_one_per_request")),
+                // Claims of requestIds: single earns' records and the claim documents of other calls (RequestIds).
+                mongoCollection().createIndex(Indexes.ascending("claimKey"),
+                        new IndexOptions().unique(true).sparse(true).name("badge_earns_one_per_claim")))
                 .andFailFast().replaceWithVoid();
     }
 

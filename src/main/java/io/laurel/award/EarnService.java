@@ -57,7 +57,8 @@ public class EarnService {
     }
 
     /** The request-level facts of an earn call, checked once. */
-    private record Context(BadgeMetaDocument badge, Trigger trigger, String requestId, Instant event, Instant now) {
+    private record Context(BadgeMetaDocument badge, Trigger trigger, String requestId, Instant event, Instant now,
+            boolean single) {
     }
 
     /** Earns the badge; with {@code validateOnly}, runs every check and answers null without writing. */
@@ -82,8 +83,8 @@ public class EarnService {
         long customerId = request.customerId();
         Instant event = AwardRules.earnEvent(EpochTime.pick(request.earnEventDate(), request.earnEventDateISO()), now);
         return Uni.combine().all().unis(catalog.require(caller.orgId(), request.badgeMetaId()),
-                customers.resolve(caller.orgId(), Long.toString(customerId), null)).asTuple()
-                .map(found -> context(found.getItem1(), trigger, requestId, event, now))
+                customers.requireKnown(caller.orgId(), customerId)).asTuple()
+                .map(found -> context(found.getItem1(), trigger, requestId, event, now, true))
                 .chain(context -> activeIssues(context, List.of(customerId)).chain(issued -> {
                     if (context.badge.earnType == EarnType.ISSUE_EARN && !issued.containsKey(customerId)) {
                         throw noActiveIssue(customerId);
@@ -91,16 +92,16 @@ public class EarnService {
                     if (validateOnly) {
                         return requestIds.requireUnused(caller.orgId(), requestId).replaceWith((Earn) null);
                     }
-                    // Released only by the call that claimed it, and only when the work after the claim failed; a
-                    // claim taken over from a cut-off call first checks that call wrote nothing.
-                    return requestIds.claim(caller.orgId(), requestId, "earn", context.badge.id)
-                            .call(claim -> claim == RequestIds.Claim.TAKEN_OVER
-                                    ? notEarnedYet(caller.orgId(), requestId, customerId)
-                                    : Uni.createFrom().voidItem())
-                            .chain(() -> reserve(context, customerId, issued.get(customerId))
-                                    .call(earn -> persist(context, List.of(earn)))
-                                    .call(earn -> catalog.count(context.badge, 0, 1))
-                                    .onFailure().call(() -> requestIds.release(caller.orgId(), requestId)))
+                    // The record claims the requestId itself (RequestIds): the slots are reserved first and given
+                    // back when the record cannot be written, so a cut-off call can only leave a slot held, which the
+                    // reconciler frees. A refused earn whose requestId is taken answers 809, as it did before limits.
+                    return reserve(context, customerId, issued.get(customerId))
+                            .onFailure(e -> e instanceof ApiException api && (api.errorCode() == ErrorCode
+                                    .CUSTOMER_LIMIT_REACHED || api.errorCode() == ErrorCode.BADGE_LIMIT_REACHED))
+                            .recoverWithUni(refused -> requestIds.requireUnused(caller.orgId(), requestId)
+                                    .chain(() -> Uni.createFrom().<Reserved>failure(refused)))
+                            .call(earn -> persist(context, List.of(earn)))
+                            .invoke(earn -> catalog.count(context.badge, 0, 1))
                             .map(earn -> earn.view);
                 }));
     }
@@ -123,7 +124,7 @@ public class EarnService {
         Instant given = EpochTime.pick(request.earnEventDate(), request.earnEventDateISO());
         Instant event = AwardRules.earnEvent(given != null ? given : EpochTime.pick(request.issueEventDate(), null), now);
         return catalog.require(caller.orgId(), request.badgeMetaId())
-                .map(badge -> context(badge, trigger, requestId, event, now))
+                .map(badge -> context(badge, trigger, requestId, event, now, false))
                 .invoke(context -> AwardRules.requireClaimed(context.badge, trigger))
                 // A call that fails after its claim may have written part of its earns: the claim is left for the
                 // retry to take over, which reports those earns as its own and earns the rest.
@@ -141,15 +142,6 @@ public class EarnService {
                                 .chain(attempts -> persistAll(context, attempts))
                                 .call(() -> requestIds.finish(caller.orgId(), requestId))
                                 .onFailure().call(() -> requestIds.abandon(caller.orgId(), requestId))));
-    }
-
-    /** 809 when the cut-off call whose claim this one took over had earned the badge for the customer. */
-    private Uni<Void> notEarnedYet(long orgId, String requestId, long customerId) {
-        return earns.findByRequest(orgId, requestId, List.of(customerId)).invoke(found -> {
-            if (!found.isEmpty()) {
-                throw ErrorCode.REQUEST_ID_USED.exception(ErrorCode.REQUEST_ID_USED.message(), requestId);
-            }
-        }).replaceWithVoid();
     }
 
     /** For a call that took over a cut-off one: the earns that call made, as this call's answer lines, by customer. */
@@ -208,16 +200,16 @@ public class EarnService {
                                 "earnedBadgeId"))
                         // Revoked first, then the slots given back: a crash in between can only under-award.
                         .call(revoked -> limits.release(reservations(revoked)))
-                        .call(revoked -> catalog.count(badge, 0, -1))
+                        .invoke(revoked -> catalog.count(badge, 0, -1))
                         .map(revoked -> new AwardViews.RevokeEarn(badge.id.toHexString(), customerId,
                                 earnId.toHexString(), false, revoked.status.name())));
     }
 
     private static Context context(BadgeMetaDocument badge, Trigger trigger, String requestId, Instant event,
-            Instant now) {
+            Instant now, boolean single) {
         AwardRules.requireLiveAndOwned(badge, trigger, now);
         AwardRules.requireWithinBadge(badge, event, "earnEventDate");
-        return new Context(badge, trigger, requestId, event, now);
+        return new Context(badge, trigger, requestId, event, now, single);
     }
 
     /** The customers' active issues by customer, for ISSUE_EARN badges (an EARN badge needs none). */
@@ -263,7 +255,7 @@ public class EarnService {
         List<Earn> earned = attempts.stream().filter(a -> a.error == null)
                 .map(a -> a.reserved != null ? a.reserved.view : a.earlier).toList();
         Uni<Void> written = reserved.isEmpty() ? Uni.createFrom().voidItem()
-                : persist(context, reserved).call(() -> catalog.count(context.badge, 0, reserved.size()));
+                : persist(context, reserved).invoke(() -> catalog.count(context.badge, 0, reserved.size()));
         Instant expiresOn = AwardRules.expiresOn(context.badge.earnedBadgeExpiry, context.badge, context.event);
         return written.invoke(() -> {
             metrics.earned(reserved.size());
@@ -301,6 +293,7 @@ public class EarnService {
                     earn.triggeredBy = context.trigger;
                     earn.requestId = context.requestId;
                     earn.requestKey = EarnDocument.requestKey(badge.orgId, context.requestId, customerId);
+                    earn.claimKey = context.single ? RequestIds.key(badge.orgId, context.requestId) : null;
                     earn.reservations = outcome.reservations().stream().map(EarnService::held).toList();
                     return new Reserved(earn, outcome.reservations(), view(badge, earn, outcome.customerEarnedCount()));
                 });

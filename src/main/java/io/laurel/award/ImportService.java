@@ -172,7 +172,7 @@ public class ImportService {
             writes.add(limits.addUnchecked(badge, list.stream().map(e -> new EarnLimits.Imported(e.customerId,
                     e.earnEventDate, e.earnedOn, e.reservations.stream()
                             .map(h -> new Reservation(h.scopeId, h.fields)).toList())).toList())
-                    .call(() -> catalog.count(badge, 0, list.size())));
+                    .invoke(() -> catalog.count(badge, 0, list.size())));
         });
         return writes.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(writes).andFailFast().replaceWithVoid();
     }

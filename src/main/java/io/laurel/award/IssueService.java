@@ -90,7 +90,7 @@ public class IssueService {
                                     : issues.expireLapsed(caller.orgId(), badge.id, known, now))
                             .chain(known -> insert(badge, wanted, known, trigger, requestId, issueEvent, expiresOn, now,
                                     claim == RequestIds.Claim.TAKEN_OVER))
-                            .call(result -> catalog.count(badge, result.inserted, 0))
+                            .invoke(result -> catalog.count(badge, result.inserted, 0))
                             .call(() -> requestIds.finish(caller.orgId(), requestId))
                             .onFailure().call(() -> requestIds.abandon(caller.orgId(), requestId)))
                     .invoke(result -> {
@@ -135,7 +135,7 @@ public class IssueService {
                         : wanted.stream().map(customerId -> issues.revokeActive(caller.orgId(), badge.id, customerId,
                                 null, now).map(revoked -> line(customerId, revoked))).toList())
                 .andFailFast()
-                .call(lines -> catalog.count(badge, -lines.stream().filter(l -> l.error() == null).count(), 0))
+                .invoke(lines -> catalog.count(badge, -lines.stream().filter(l -> l.error() == null).count(), 0))
                 .map(lines -> new AwardViews.RevokeIssue(badge.id.toHexString(), lines, null)));
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bson.Document;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -21,13 +22,16 @@ import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Client requestIds of issue and earn calls: each usable once per org, enforced by the document's _id.
+ * Client requestIds of issue and earn calls: each usable once per org, enforced by the unique {@code claimKey}
+ * ({@code <orgId>:<requestId>}) of the earns collection. A single earn's own record carries the key, so its claim and
+ * its record are one insert; every other call (issues, bulk calls) first inserts a claim document with the key into
+ * the same collection, so that the two kinds can never share a requestId.
  * <p>
  * A call can be cut off after its claim (a crash, the store going away) with some or none of its writes done. Its
- * claim then stays unfinished: bulk calls mark theirs {@code done} when they answer, and a single earn's record is
- * its proof. An unfinished claim that is {@code abandoned} (marked by the failed call itself, or by the repair after a
- * restart) or older than {@link #ABANDONED_AFTER} is taken over by the next call with the same requestId, operation
- * and badge, which finishes the work: the records carry keys that make a second write of the same award impossible.
+ * claim then stays unfinished: bulk calls mark theirs {@code done} when they answer. An unfinished claim that is
+ * {@code abandoned} (marked by the failed call itself, or by the repair) or older than {@link #ABANDONED_AFTER} is
+ * taken over by the next call with the same requestId, operation and badge, which finishes the work: the records
+ * carry keys that make a second write of the same award impossible.
  */
 @ApplicationScoped
 public class RequestIds implements ReactivePanacheMongoRepositoryBase<RequestIds.Used, String> {
@@ -35,13 +39,16 @@ public class RequestIds implements ReactivePanacheMongoRepositoryBase<RequestIds
     /** Longer than any call runs: an unfinished claim this old belongs to a call that will not come back. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
+    /** A claim document: kept beside the earn records, which it never looks like (no customer, no status). */
     @RegisterForReflection
     @MongoEntity(collection = Used.COLLECTION)
     public static class Used {
-        public static final String COLLECTION = "request_ids";
+        public static final String COLLECTION = EarnDocument.COLLECTION;
 
         @BsonId
         public String id;
+        /** The same as the id: the unique key single earns' records share. */
+        public String claimKey;
         public long orgId;
         public String requestId;
         public String operation;
@@ -63,6 +70,7 @@ public class RequestIds implements ReactivePanacheMongoRepositoryBase<RequestIds
     public Uni<Claim> claim(long orgId, String requestId, String operation, ObjectId badgeMetaId) {
         Used used = new Used();
         used.id = key(orgId, requestId);
+        used.claimKey = used.id;
         used.orgId = orgId;
         used.requestId = requestId;
         used.operation = operation;
@@ -96,22 +104,19 @@ public class RequestIds implements ReactivePanacheMongoRepositoryBase<RequestIds
                 Updates.set("abandoned", true)).replaceWithVoid();
     }
 
-    /** 809 when the requestId is held; writes nothing (validate-only calls). */
+    /** 809 when the requestId is held (by a claim or a single earn's record); writes nothing. */
     public Uni<Void> requireUnused(long orgId, String requestId) {
-        return mongoCollection().find(Filters.eq("_id", key(orgId, requestId))).collect().first()
+        return mongoCollection().withDocumentClass(Document.class).find(Filters.eq("claimKey", key(orgId, requestId)))
+                .collect().first()
                 .invoke(used -> {
-                    if (used != null && !Boolean.TRUE.equals(used.abandoned)) {
+                    if (used != null && !Boolean.TRUE.equals(used.getBoolean("abandoned"))) {
                         throw ErrorCode.REQUEST_ID_USED.exception(ErrorCode.REQUEST_ID_USED.message(), requestId);
                     }
                 }).replaceWithVoid();
     }
 
-    /** Gives the requestId back after a call that wrote nothing, so the client can retry with it. */
-    public Uni<Void> release(long orgId, String requestId) {
-        return mongoCollection().deleteOne(Filters.eq("_id", key(orgId, requestId))).replaceWithVoid();
-    }
-
-    private static String key(long orgId, String requestId) {
+    /** The claim key of a requestId: what a single earn's record carries as its {@code claimKey}. */
+    static String key(long orgId, String requestId) {
         return orgId + ":" + requestId;
     }
 }

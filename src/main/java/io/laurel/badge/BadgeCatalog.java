@@ -1,5 +1,6 @@
 package io.laurel.badge;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +12,11 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 
 import io.laurel.badge.group.BadgeGroupDocument;
 import io.laurel.badge.group.BadgeGroupService;
 import io.laurel.common.ErrorCode;
+import io.laurel.common.LaurelConfig;
 import io.laurel.common.ObjectIds;
 import io.smallrye.mutiny.Uni;
 
@@ -29,9 +30,15 @@ public class BadgeCatalog {
     private final BadgeMetaRepository badges;
     private final BadgeGroupService groups;
 
-    BadgeCatalog(BadgeMetaRepository badges, BadgeGroupService groups) {
+    private final BadgeCounters counters;
+
+    private final Duration definitionMaxAge;
+
+    BadgeCatalog(BadgeMetaRepository badges, BadgeGroupService groups, BadgeCounters counters, LaurelConfig config) {
+        this.definitionMaxAge = config.badges().definitionMaxAge();
         this.badges = badges;
         this.groups = groups;
+        this.counters = counters;
     }
 
     /** The name of the badge's group; null without one. */
@@ -42,13 +49,15 @@ public class BadgeCatalog {
         return groups.names(badge.orgId, List.of(badge.badgeGroupId)).map(names -> names.get(badge.badgeGroupId));
     }
 
-    /** The badge of the org; 400 when the id is missing or malformed, 404 when it names no badge of the org. */
+    /**
+     * The badge of the org, as read at most {@code laurel.badges.definition-max-age} ago (see
+     * {@link BadgeMetaRepository#findInOrgRecent}); callers must not change it. 400 when the id is missing or malformed, 404 when it names no badge of the org. */
     public Uni<BadgeMetaDocument> require(long orgId, String badgeMetaId) {
         if (badgeMetaId == null || badgeMetaId.isBlank()) {
             return Uni.createFrom().failure(ErrorCode.INVALID_INPUT.exception("badgeMetaId is required", "badgeMetaId"));
         }
         ObjectId id = ObjectIds.parse(badgeMetaId, "badgeMetaId");
-        return badges.findInOrg(orgId, id).onItem().ifNull().failWith(() -> ErrorCode.BADGE_NOT_FOUND
+        return badges.findInOrgRecent(orgId, id, definitionMaxAge).onItem().ifNull().failWith(() -> ErrorCode.BADGE_NOT_FOUND
                 .exception(ErrorCode.BADGE_NOT_FOUND.message(), badgeMetaId));
     }
 
@@ -66,13 +75,10 @@ public class BadgeCatalog {
         return badges.mongoCollection().aggregate(pipeline, type).collect().first();
     }
 
-    /** Adds to the definition's counters in one atomic update (negative to take away). */
-    public Uni<Void> count(BadgeMetaDocument badge, long issued, long earned) {
-        if (issued == 0 && earned == 0) {
-            return Uni.createFrom().voidItem();
+    /** Adds to the definition's counters (negative to take away); written in batches ({@link BadgeCounters}). */
+    public void count(BadgeMetaDocument badge, long issued, long earned) {
+        if (issued != 0 || earned != 0) {
+            counters.add(badge.id, issued, earned);
         }
-        return badges.mongoCollection().updateOne(Filters.eq("_id", badge.id),
-                Updates.combine(Updates.inc("issuedCount", issued), Updates.inc("earnedCount", earned)))
-                .replaceWithVoid();
     }
 }

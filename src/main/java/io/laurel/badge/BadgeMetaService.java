@@ -41,9 +41,11 @@ public class BadgeMetaService {
     private final SequenceRepository sequences;
     private final BadgeStatistics statistics;
     private final SchemaService schemas;
+    private final BadgeCounters counters;
 
     BadgeMetaService(BadgeMetaRepository badges, BadgeGroupService groups, SequenceRepository sequences,
-            BadgeStatistics statistics, SchemaService schemas) {
+            BadgeStatistics statistics, SchemaService schemas, BadgeCounters counters) {
+        this.counters = counters;
         this.badges = badges;
         this.groups = groups;
         this.sequences = sequences;
@@ -100,8 +102,9 @@ public class BadgeMetaService {
         }
     }
 
-    /** The view of one badge, with its group's name. */
-    private Uni<BadgeMetaView> withGroupName(BadgeMetaDocument badge, Instant now) {
+    /** The view of one badge as just read from the store, with its group's name and this replica's unwritten counts. */
+    private Uni<BadgeMetaView> withGroupName(BadgeMetaDocument read, Instant now) {
+        BadgeMetaDocument badge = counters.withUnwritten(read);
         if (badge.badgeGroupId == null) {
             return Uni.createFrom().item(BadgeMetaMapper.view(badge, now));
         }
@@ -121,6 +124,7 @@ public class BadgeMetaService {
         Instant now = Times.now();
         return badges.findInOrg(caller.orgId(), id)
                 .onItem().ifNull().failWith(BadgeMetaService::notFound)
+                .map(counters::withUnwritten)
                 .chain(stored -> {
                     BadgeMetaDocument updated = BadgeMetaMapper.copy(stored);
                     BadgeMetaMapper.apply(request, updated);
@@ -157,7 +161,7 @@ public class BadgeMetaService {
                 .chain(found -> groups.names(caller.orgId(), found.getItem1().stream().map(b -> b.badgeGroupId)
                                 .filter(Objects::nonNull).collect(Collectors.toSet()))
                         .map(names -> new BadgeMetaView.Page(found.getItem1().stream()
-                                .map(b -> BadgeMetaMapper.view(b, now,
+                                .map(b -> BadgeMetaMapper.view(counters.withUnwritten(b), now,
                                         b.badgeGroupId == null ? null : names.get(b.badgeGroupId))).toList(),
                                 query.paging().of(found.getItem2()))));
     }

@@ -34,6 +34,31 @@ public interface LaurelConfig {
     /** The maker-checker request workflow. */
     Workflow workflow();
 
+    /** Badge definitions as the award calls read them. */
+    Badges badges();
+
+    /** Issues and earns. */
+    Awards awards();
+
+    interface Badges {
+        /**
+         * How old a definition read by this replica may be when an award uses it: a change made through this replica
+         * applies at once, one made through another within this time.
+         */
+        @WithDefault("PT1S")
+        Duration definitionMaxAge();
+    }
+
+    interface Awards {
+        /** How often the award reconciler runs a pass (one replica at a time, under a lease). */
+        @WithDefault("PT1M")
+        Duration reconcileEvery();
+
+        /** How long a limit scope must be unchanged before the reconciler recounts it: longer than any call runs. */
+        @WithDefault("PT2M")
+        Duration reconcileGrace();
+    }
+
     interface Workflow {
         /** Where a payload with an empty hostname is sent; default this instance (http://127.0.0.1:<its port>). */
         Optional<String> internalBaseUrl();

@@ -3,7 +3,9 @@ package io.laurel.customer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,7 +27,11 @@ public class CustomerLookup {
 
     public static final String IDENTIFIER_HEADER = "X-CAP-CUSTOMER-IDENTIFIER";
 
+    private static final int MAX_KNOWN = 200_000;
+
     private final CustomerRepository customers;
+    /** Customers found before, as orgId:customerId. */
+    private final Map<String, Boolean> known = new ConcurrentHashMap<>();
 
     CustomerLookup(CustomerRepository customers) {
         this.customers = customers;
@@ -54,6 +60,24 @@ public class CustomerLookup {
         pipeline.addAll(stages);
         return customers.mongoCollection().aggregate(pipeline, Document.class).collect().first()
                 .onItem().ifNull().failWith(() -> notFound(pathValue));
+    }
+
+    /**
+     * Fails with 1026 unless the customer exists. Customers are never deleted, so a customer found once is remembered
+     * (up to {@link #MAX_KNOWN} of them, then the memory starts over): the award calls made for a customer again and
+     * again cost no lookup.
+     */
+    public Uni<Void> requireKnown(long orgId, long customerId) {
+        String key = orgId + ":" + customerId;
+        if (known.containsKey(key)) {
+            return Uni.createFrom().voidItem();
+        }
+        return resolve(orgId, Long.toString(customerId), null).invoke(found -> {
+            if (known.size() >= MAX_KNOWN) {
+                known.clear();
+            }
+            known.put(key, Boolean.TRUE);
+        }).replaceWithVoid();
     }
 
     /** Which of these customerIds are customers of the org, in one query. */

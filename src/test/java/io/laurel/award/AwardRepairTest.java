@@ -9,12 +9,14 @@ import static io.laurel.award.Awards.now;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.bson.Document;
+import jakarta.inject.Inject;
+
 import org.bson.types.ObjectId;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
 import io.laurel.award.limit.LimitScopeDocument;
+import io.laurel.badge.BadgeCounters;
 import io.laurel.badge.BadgeMetaDocument;
 import io.laurel.support.MemoryStoreResource;
 import io.laurel.support.Orgs;
@@ -42,6 +45,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = MemoryStoreResource.class, scope = TestResourceScope.GLOBAL)
 class AwardRepairTest {
 
+    @Inject
+    BadgeCounters counters;
+
     @Test
     void countersSlotsAndClaimsLeftByACrashAreRepairedFromTheRecords() {
         long org = Orgs.fresh();
@@ -57,6 +63,7 @@ class AwardRepairTest {
         earn(org, badge, kept).statusCode(200);
         String revokedEarn = earn(org, badge, revoked).statusCode(200).extract().jsonPath().getString("data.earnedBadgeId");
 
+        counters.flush().await().indefinitely(); // the counts this replica still holds, written before the damage
         try (MongoClient client = MongoClients.create(ConfigProvider.getConfig()
                 .getValue("quarkus.mongodb.connection-string", String.class))) {
             MongoDatabase store = client.getDatabase("laurel");
@@ -67,7 +74,7 @@ class AwardRepairTest {
             // 2. An earn revoked, its slots never given back (nor the counter).
             store.getCollection(EarnDocument.COLLECTION).updateOne(Filters.eq("_id", new ObjectId(revokedEarn)),
                     Updates.set("status", EarnDocument.EarnStatus.REVOKED.name()));
-            // 3. A requestId claimed and the slots reserved, the earn never written.
+            // 3. The slots reserved, the earn never written (a single earn's record is its requestId's claim).
             String day = Long.toString(Math.floorDiv(now(), DAY));
             store.getCollection(LimitScopeDocument.COLLECTION).updateOne(
                     Filters.eq("_id", "c:" + badge + ":" + cutOff),
@@ -76,18 +83,15 @@ class AwardRepairTest {
                     new com.mongodb.client.model.UpdateOptions().upsert(true));
             store.getCollection(LimitScopeDocument.COLLECTION).updateOne(Filters.eq("_id", "b:" + badge),
                     Updates.combine(Updates.inc("total", 1L), Updates.inc("days." + day, 1L), Updates.inc("version", 1L)));
-            store.getCollection(RequestIds.Used.COLLECTION).insertOne(new Document("_id", org + ":cut-off")
-                    .append("orgId", org).append("requestId", "cut-off").append("operation", "earn")
-                    .append("badgeMetaId", badgeId).append("usedOn", Date.from(Instant.now())));
 
             // Broken as a crash would leave it: counters short, slots held, the retry refused for nothing.
             badge(org, badge).body("data.issuedCount", equalTo(1)).body("data.earnedCount", equalTo(1));
             earn(org, badge, revoked).statusCode(400).body("errors[0].code", equalTo(1101));
-            earn(org, badge, cutOff, "requestId", "cut-off").statusCode(400).body("errors[0].code", equalTo(809));
+            earn(org, badge, cutOff, "requestId", "cut-off").statusCode(400).body("errors[0].code", equalTo(1101));
 
             String changed = new AwardRepair().repair(store, Filters.eq("orgId", org));
-            // The claims of the three earns (a single earn's record is its proof) are opened; the finished bulk's is not.
-            assertEquals("awards: 1 badge counters recounted, 3 limit scopes recounted, 3 claims of cut-off calls "
+            // The finished bulk issue's claim stays closed.
+            assertEquals("awards: 1 badge counters recounted, 3 limit scopes recounted, 0 claims of cut-off calls "
                     + "opened to their retry", changed);
             assertEquals("", new AwardRepair().repair(store, Filters.eq("orgId", org)), "a second pass finds nothing");
         }
@@ -98,6 +102,69 @@ class AwardRepairTest {
         earn(org, badge, kept).statusCode(400).body("errors[0].code", equalTo(1101));
         badge(org, badge).body("data.issuedCount", equalTo(3)).body("data.earnedCount", equalTo(3));
         earn(org, badge, cutOff, "requestId", "cut-off").statusCode(400).body("errors[0].code", equalTo(809));
+    }
+
+    @Inject
+    AwardReconciler reconciler;
+
+    /**
+     * On any store, with the service running: a replica killed between an earn's reservation and its record left a
+     * slot held and its unwritten definition count lost; the reconciler's next pass, once the scope has been quiet
+     * for the grace period, frees the slot and puts the count right.
+     */
+    @Test
+    void theReconcilerFreesASlotHeldByAnEarnThatWasNeverWritten() {
+        long org = Orgs.fresh();
+        List<Long> customers = Awards.customers(org, 2);
+        long held = customers.get(0);
+        String badge = liveBadge(org, "EARN",
+                "customerConstraints", List.of(Map.of("constraintType", "CUSTOMER_BADGE_FIXED_VALUE", "maxEarnLimit", 1)),
+                "badgeConstraints", List.of(Map.of("constraintType", "BADGE_ROLLING_WINDOW", "rollType", "DAYS",
+                        "rollValue", 7, "maxEarnLimit", 2)));
+        earn(org, badge, customers.get(1)).statusCode(200);
+        counters.flush().await().indefinitely();
+        withStore(store -> {
+            ObjectId badgeId = new ObjectId(badge);
+            String day = Long.toString(Math.floorDiv(now(), DAY));
+            Date quietSince = Date.from(Instant.now().minus(Duration.ofMinutes(10)));
+            // The cut-off earn: both scopes reserved ten minutes ago, no record; the other earn's count lost.
+            store.getCollection(LimitScopeDocument.COLLECTION).updateOne(Filters.eq("_id", "c:" + badge + ":" + held),
+                    Updates.combine(Updates.inc("total", 1L), Updates.inc("version", 1L),
+                            Updates.set("changedOn", quietSince), Updates.setOnInsert("orgId", org),
+                            Updates.setOnInsert("badgeMetaId", badgeId)),
+                    new com.mongodb.client.model.UpdateOptions().upsert(true));
+            store.getCollection(LimitScopeDocument.COLLECTION).updateOne(Filters.eq("_id", "b:" + badge),
+                    Updates.combine(Updates.inc("total", 1L), Updates.inc("days." + day, 1L), Updates.inc("version", 1L),
+                            Updates.set("changedOn", quietSince)));
+            store.getCollection(BadgeMetaDocument.COLLECTION).updateOne(Filters.eq("_id", badgeId),
+                    Updates.inc("earnedCount", -1L));
+            store.getCollection(AwardReconciler.LEASES).deleteOne(Filters.eq("_id", AwardReconciler.LEASE));
+        });
+        earn(org, badge, held).statusCode(400).body("errors[0].code", equalTo(1101));
+        badge(org, badge).body("data.earnedCount", equalTo(0));
+
+        assertEquals("2 limit scopes recounted, 1 badge counters recounted", reconciler.reconcile());
+        assertEquals("", reconciler.reconcile(), "the next pass finds nothing");
+
+        badge(org, badge).body("data.earnedCount", equalTo(1));
+        earn(org, badge, held).statusCode(200).body("data.earnedCount", equalTo(1));
+        earn(org, badge, Awards.customer(org)).statusCode(400).body("errors[0].code", equalTo(1102));
+    }
+
+    /** A requestId claimed before claims moved beside the records stays used after the upgrade. */
+    @Test
+    void claimsOfAnEarlierVersionAreMovedBesideTheRecords() {
+        long org = Orgs.fresh();
+        long customer = Awards.customer(org);
+        String badge = liveBadge(org, "EARN");
+        withStore(store -> store.getCollection(AwardReconciler.OLD_CLAIMS).insertOne(
+                new org.bson.Document("_id", org + ":before-upgrade").append("orgId", org)
+                        .append("requestId", "before-upgrade").append("operation", "issueBulk")
+                        .append("badgeMetaId", new ObjectId(badge)).append("usedOn", new Date()).append("done", true)));
+        reconciler.moveOldClaims(null);
+        reconciler.moveOldClaims(null); // again, as after a start cut off half-way
+        earn(org, badge, customer, "requestId", "before-upgrade").statusCode(400).body("errors[0].code", equalTo(809));
+        withStore(store -> assertEquals(0, store.getCollection(AwardReconciler.OLD_CLAIMS).countDocuments()));
     }
 
     @Test
@@ -114,6 +181,7 @@ class AwardRepairTest {
                     Updates.set("done", false));
             // Young and unfinished: the call may still be running, so the claim is held.
             issue(org, badge, customers, "requestId", request).statusCode(400).body("errors[0].code", equalTo(809));
+            counters.flush().await().indefinitely();
             new AwardRepair().repair(store, Filters.eq("orgId", org));
         });
 

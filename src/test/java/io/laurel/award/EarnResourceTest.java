@@ -275,21 +275,30 @@ class EarnResourceTest {
         long org = Orgs.fresh();
         long customer = Awards.customer(org);
         String plain = liveBadge(org, "EARN");
+        earn(org, plain, customer).statusCode(200); // reads the definition and the customer once
         commands.reset();
         earn(org, plain, customer).statusCode(200);
-        // badge, customer, requestId, customer scope, the earn, the badge's counter
-        assertEquals(6, commands.commands().size(), commands.commands().toString());
+        // the customer's scope (counts its earns), the earn (which claims its requestId)
+        assertEquals(List.of("findAndModify", "insert"), commands.commands());
 
         String limited = liveBadge(org, "EARN",
-                "customerConstraints", limit("constraintType", "CUSTOMER_BADGE_ROLLING_WINDOW", "maxEarnForDays", 99,
-                        "rollForDays", 7),
-                "badgeConstraints", limit("constraintType", "BADGE_ROLLING_WINDOW", "rollType", "DAYS", "rollValue", 7,
-                        "maxEarnLimit", 99));
+                "customerConstraints", List.of(
+                        Map.of("constraintType", "CUSTOMER_BADGE_FIXED_VALUE", "maxEarnLimit", 99),
+                        Map.of("constraintType", "CUSTOMER_BADGE_FIXED_WINDOW", "maxEarnLimit", 99, "durationType",
+                                "DAYS", "refreshRate", 1),
+                        Map.of("constraintType", "CUSTOMER_BADGE_ROLLING_WINDOW", "maxEarnForDays", 99, "rollForDays",
+                                7, "maxEarnForWeeks", 99, "rollForWeeks", 2, "maxEarnForMonths", 99, "rollForMonths", 2)),
+                "badgeConstraints", List.of(
+                        Map.of("constraintType", "BADGE_FIXED_VALUE", "maxEarnLimit", 999),
+                        Map.of("constraintType", "BADGE_FIXED_WINDOW", "maxEarnLimit", 999, "durationType", "WEEKS",
+                                "refreshRate", 1),
+                        Map.of("constraintType", "BADGE_ROLLING_WINDOW", "rollType", "DAYS", "rollValue", 7,
+                                "maxEarnLimit", 999)));
         earn(org, limited, customer).statusCode(200);
         commands.reset();
         earn(org, limited, customer).statusCode(200);
-        // a rolling window reads its scope before the conditional write, and the badge scope is one more write
-        assertEquals(9, commands.commands().size(), commands.commands().toString());
+        // every limit kind: the customer's scope and the badge's scope, each one conditional update, then the earn
+        assertEquals(List.of("findAndModify", "findAndModify", "insert"), commands.commands());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.laurel.award.limit;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import com.mongodb.client.model.WriteModel;
 import io.laurel.badge.BadgeMetaDocument;
 import io.laurel.common.ErrorCode;
 import io.laurel.common.SequenceRepository;
+import io.laurel.common.Times;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -33,6 +35,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class EarnLimits {
+
+    /** When a scope last changed: the reconciler recounts only scopes quiet for longer than any call runs. */
+    public static final String CHANGED_ON = "changedOn";
 
     /** Attempts of one reservation while other earns keep changing the same scope. */
     static final int MAX_ATTEMPTS = 200;
@@ -119,7 +124,11 @@ public class EarnLimits {
         increments.forEach((scopeId, fields) -> {
             List<Bson> updates = new ArrayList<>();
             fields.forEach((field, n) -> updates.add(Updates.inc(field, n)));
+            fields.keySet().stream().filter(field -> field.startsWith("days."))
+                    .mapToLong(field -> Long.parseLong(field.substring("days.".length()))).max()
+                    .ifPresent(lastDay -> updates.add(Updates.max("lastDay", lastDay)));
             updates.add(Updates.inc("version", 1L));
+            updates.add(Updates.set(CHANGED_ON, Times.now()));
             updates.add(Updates.setOnInsert("orgId", badge.orgId));
             updates.add(Updates.setOnInsert("badgeMetaId", badge.id));
             Imported last = latest.get(scopeId);
@@ -155,6 +164,7 @@ public class EarnLimits {
             List<Bson> decrements = new ArrayList<>();
             reservation.fields().forEach(field -> decrements.add(Updates.inc(field, -1L)));
             decrements.add(Updates.inc("version", 1L));
+            decrements.add(Updates.set(CHANGED_ON, Times.now()));
             releases.add(scopes.update(reservation.scopeId(), Updates.combine(decrements)));
         }
         return releases.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(releases).andFailFast().replaceWithVoid();
@@ -163,26 +173,37 @@ public class EarnLimits {
     private Uni<LimitScopeDocument> reserve(Scope scope, BadgeMetaDocument badge, Bson extras) {
         List<Bson> increments = new ArrayList<>();
         scope.fields.forEach(field -> increments.add(Updates.inc(field, 1L)));
+        if (!scope.rolling.isEmpty()) {
+            increments.add(Updates.max("lastDay", scope.day));
+        }
         Bson update = Updates.combine(Updates.combine(increments), Updates.inc("version", 1L),
-                Updates.setOnInsert("orgId", badge.orgId), Updates.setOnInsert("badgeMetaId", badge.id), extras);
-        return Uni.createFrom().deferred(() -> attempt(scope, update))
+                Updates.set(CHANGED_ON, Times.now()), Updates.setOnInsert("orgId", badge.orgId),
+                Updates.setOnInsert("badgeMetaId", badge.id), extras);
+        AtomicBoolean readFirst = new AtomicBoolean();
+        return Uni.createFrom().deferred(() -> attempt(scope, update, readFirst))
                 .onFailure(Contended.class).retry().withBackOff(Duration.ofMillis(1), Duration.ofMillis(25))
                 .withJitter(0.5).atMost(MAX_ATTEMPTS)
                 .onFailure(Contended.class).transform(e -> ErrorCode.CONFLICT.exception(
                         "Too many concurrent earns of this badge; retry the request", "badgeMetaId"));
     }
 
-    private Uni<LimitScopeDocument> attempt(Scope scope, Bson update) {
-        Uni<Bson> condition = !scope.needsRead() ? Uni.createFrom().item(scope.counterCondition())
+    /**
+     * One conditional update: first with the limits as its condition ({@link Scope#condition}), which decides every
+     * earn but a late one; after that refused without a limit being full (a late event), reading the scope, checking
+     * it here and updating only the version read.
+     */
+    private Uni<LimitScopeDocument> attempt(Scope scope, Bson update, AtomicBoolean readFirst) {
+        Uni<Bson> condition = !readFirst.get() ? Uni.createFrom().item(scope.condition())
                 : scopes.find(scope.id).map(current -> {
                     check(scope, current);
                     return current == null ? Filters.exists("version", false) : Filters.eq("version", current.version);
                 });
         return condition.chain(c -> scopes.upsertIf(scope.id, c, update))
-                // The scope exists but refused the condition: full, or changed since it was read.
+                // The scope exists but refused the condition: full, late, or changed since it was read.
                 .onFailure(SequenceRepository::isDuplicateKey).recoverWithUni(() -> scopes.find(scope.id)
                         .map(current -> {
                             check(scope, current);
+                            readFirst.set(true);
                             throw new Contended();
                         }));
     }

@@ -2,8 +2,10 @@ package io.laurel.award.limit;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.bson.Document;
@@ -20,9 +22,11 @@ import com.mongodb.client.model.Updates;
 import io.laurel.award.EarnDocument;
 
 /**
- * Recounts every scope from the earns that hold it. An earn reserves its slots before it is written and gives them
- * back after it is revoked, so a crash in between leaves a slot held by no earn: never an over-award, but a customer
- * refused too early. Only for a store nobody else is writing to.
+ * Recounts scopes from the earns that hold them. An earn reserves its slots before it is written and gives them back
+ * after it is revoked, so a crash in between leaves a slot held by no earn: never an over-award, but a customer
+ * refused too early. Run whole when the embedded store reopens (nobody else writes), and by the award reconciler on
+ * scopes that have been quiet for longer than any call runs: each correction applies only if the scope has not
+ * changed since it was read.
  */
 public final class LimitRepair {
 
@@ -34,9 +38,29 @@ public final class LimitRepair {
      * earns holding them; returns the scopes changed.
      */
     public static int repair(MongoDatabase database, Bson which) {
+        return repair(database, which, which).changed();
+    }
+
+    /**
+     * As {@link #repair(MongoDatabase, Bson)} for the scopes matching {@code scopesWhich}, counting the earns matching
+     * {@code earnsWhich} (and active) that hold them. A scope changed since it was read is left for a later pass.
+     *
+     * @return the scopes changed, and the badges they count for (for the caller's recount of definition counters)
+     */
+    public static Result repair(MongoDatabase database, Bson scopesWhich, Bson earnsWhich) {
+        MongoCollection<Document> scopes = database.getCollection(LimitScopeDocument.COLLECTION);
+        // Read in full before the first update: a cursor is not a snapshot.
+        List<Document> found = scopes.find(scopesWhich)
+                .projection(Projections.include("total", "cycles", "days", "lastDay", "version", "badgeMetaId"))
+                .into(new ArrayList<>());
+        Set<Object> badges = new HashSet<>();
+        found.forEach(scope -> badges.add(scope.get("badgeMetaId")));
+        if (found.isEmpty()) {
+            return new Result(0, badges);
+        }
         Map<String, Map<String, Long>> held = new HashMap<>();
         database.getCollection(EarnDocument.COLLECTION).aggregate(List.of(
-                Aggregates.match(Filters.and(which, Filters.eq("status", EarnDocument.EarnStatus.ACTIVE.name()))),
+                Aggregates.match(Filters.and(earnsWhich, Filters.eq("status", EarnDocument.EarnStatus.ACTIVE.name()))),
                 Aggregates.unwind("$reservations"),
                 Aggregates.unwind("$reservations.fields"),
                 Aggregates.group(new Document("scope", "$reservations.scopeId").append("field", "$reservations.fields"),
@@ -46,23 +70,34 @@ public final class LimitRepair {
                     held.computeIfAbsent(key.getString("scope"), k -> new TreeMap<>())
                             .put(key.getString("field"), ((Number) row.get("n")).longValue());
                 });
-        MongoCollection<Document> scopes = database.getCollection(LimitScopeDocument.COLLECTION);
         int changed = 0;
-        // Read in full before the first update: a cursor is not a snapshot.
-        for (Document scope : scopes.find(which).projection(Projections.include("total", "cycles", "days"))
-                .into(new ArrayList<>())) {
+        for (Document scope : found) {
             Map<String, Long> expected = held.getOrDefault(scope.getString("_id"), Map.of());
-            if (!expected.equals(counted(scope))) {
-                scopes.updateOne(Filters.eq("_id", scope.get("_id")), Updates.combine(
-                        Updates.set("total", expected.getOrDefault("total", 0L)),
-                        Updates.set("cycles", nested(expected, "cycles.")),
-                        Updates.set("days", nested(expected, "days.")),
-                        // Readers of rolling windows compare versions: this change must look like one.
-                        Updates.inc("version", 1L)));
-                changed++;
+            // The latest day with an earn: reservations count on no earn after it (Scope.condition).
+            long lastDay = Math.max(scope.get("lastDay") instanceof Number n ? n.longValue() : Long.MIN_VALUE,
+                    expected.keySet().stream().filter(f -> f.startsWith("days.")).mapToLong(f -> Long.parseLong(
+                            f.substring("days.".length()))).max().orElse(Long.MIN_VALUE));
+            boolean lastDayBehind = lastDay != Long.MIN_VALUE && !Long.valueOf(lastDay).equals(scope.get("lastDay"));
+            if (!expected.equals(counted(scope)) || lastDayBehind) {
+                Object version = scope.get("version");
+                long applied = scopes.updateOne(Filters.and(Filters.eq("_id", scope.get("_id")),
+                        version == null ? Filters.exists("version", false) : Filters.eq("version", version)),
+                        Updates.combine(
+                                Updates.set("total", expected.getOrDefault("total", 0L)),
+                                Updates.set("cycles", nested(expected, "cycles.")),
+                                Updates.set("days", nested(expected, "days.")),
+                                lastDay == Long.MIN_VALUE ? Updates.combine() : Updates.set("lastDay", lastDay),
+                                // Readers of rolling windows compare versions: this change must look like one.
+                                Updates.inc("version", 1L)))
+                        .getModifiedCount();
+                changed += (int) applied;
             }
         }
-        return changed;
+        return new Result(changed, badges);
+    }
+
+    /** What a repair changed: how many scopes, and the badges of the scopes it looked at. */
+    public record Result(int changed, Set<Object> badges) {
     }
 
     /** The scope's counters as reservation fields ({@code total}, {@code cycles.<key>}, {@code days.<day>}), zeros left out. */

@@ -28,8 +28,12 @@ public class LimitScopeDocument {
     public long total;
     /** UTC day number (days since 1970-01-01) → earns whose event fell on that day. */
     public Map<String, Long> days;
+    /** The latest day that ever had an earn here (days only grow it): an earn on it or after is not a late one. */
+    public Long lastDay;
     /** {@code <constraint referenceId>_<cycle number>} → earns in that fixed-window cycle. */
     public Map<String, Long> cycles;
     public Instant lastEarnedOn;
+    /** When a reservation or release last changed the scope (EarnLimits.CHANGED_ON). */
+    public Instant changedOn;
     public Instant lastEarnEventDate;
 }

@@ -3,10 +3,12 @@ package io.laurel.award.limit;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import com.mongodb.client.model.Filters;
@@ -110,15 +112,30 @@ final class Scope {
         return !counters.isEmpty() || !rolling.isEmpty();
     }
 
-    boolean needsRead() {
-        return !rolling.isEmpty();
-    }
-
-    /** The counter limits as a query: a missing counter is zero. */
-    Bson counterCondition() {
+    /**
+     * The limits as one query on the scope, so that a reservation is a single conditional update without a read: each
+     * counter below its maximum (a missing counter is zero), and, with rolling windows, no earn on a later day than
+     * this event's ({@code lastDay}) and each window ending on the event's day below its maximum, summed by the store
+     * ({@code $expr}). Without earns on later days, a window ending later holds no more than the one ending on the
+     * event's day, so that window decides. A late event (earns on later days) does not match: its reservation reads
+     * the days first ({@link #violation}).
+     */
+    Bson condition() {
         List<Bson> conditions = new ArrayList<>();
         for (Counter counter : counters) {
             conditions.add(Filters.or(Filters.exists(counter.field, false), Filters.lt(counter.field, counter.max)));
+        }
+        if (!rolling.isEmpty()) {
+            conditions.add(Filters.or(Filters.exists("lastDay", false), Filters.lte("lastDay", day)));
+            List<Document> windows = new ArrayList<>();
+            for (Rolling window : rolling) {
+                List<Object> days = new ArrayList<>();
+                for (long d = window.startDay(day); d <= day; d++) {
+                    days.add(new Document("$ifNull", Arrays.asList("$days." + d, 0L)));
+                }
+                windows.add(new Document("$lt", Arrays.asList(new Document("$add", days), window.max)));
+            }
+            conditions.add(new Document("$expr", windows.size() == 1 ? windows.get(0) : new Document("$and", windows)));
         }
         return conditions.isEmpty() ? Filters.empty() : Filters.and(conditions);
     }
