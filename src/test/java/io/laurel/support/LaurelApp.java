@@ -47,7 +47,14 @@ public final class LaurelApp implements AutoCloseable {
         full.put("LAUREL_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         String jar = System.getProperty("laurel.app.jar", "target/quarkus-app/quarkus-run.jar");
         String heap = System.getProperty("laurel.app.heap", "512m");
-        ChildProcess child = ChildProcess.start(List.of("-Xmx" + heap, "-jar", jar), full, line -> {
+        List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx" + heap));
+        // For profiling a run, e.g. -Dlaurel.app.jvm-options=-XX:StartFlightRecording=filename=/tmp/earn.jfr
+        String extra = System.getProperty("laurel.app.jvm-options", "");
+        if (!extra.isBlank()) {
+            jvm.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        jvm.addAll(List.of("-jar", jar));
+        ChildProcess child = ChildProcess.start(jvm, full, line -> {
             lines.accept(line);
             return line.contains("Listening on");
         }, Duration.ofSeconds(120));
