@@ -163,7 +163,7 @@ final class Report {
                 Load.Result all = results.get(0);
                 Load.Result none = results.get(1);
                 double noneRatio = none.throughput() / results.get(results.size() - 1).throughput();
-                double tail = all.percentile(99) / all.percentile(50);
+                double tail = (double) all.percentile(99) / all.percentile(50);
                 md.append(" Target ≥ 25%: ").append(verdict(ratio >= 0.25)).append(". ").append(none.name())
                         .append(" runs at ").append(fmt(100 * noneRatio)).append("%; target ≥ 35%: ")
                         .append(verdict(noneRatio >= 0.35)).append(". ").append(all.name()).append(": p99 / p50 = ")
