@@ -183,8 +183,8 @@ public class AwardReconciler {
                 Filters.eq("status", EarnDocument.EarnStatus.ACTIVE.name()));
         Map<Object, Document> before = counters(badges, ids);
         try {
-            // Several flushes of every replica's counts (BadgeCounters.EVERY); a scheduler thread, not an event loop.
-            Thread.sleep(1_000);
+            // Three flushes of every replica's counts (BadgeCounters, every second); a scheduler thread, not an event loop.
+            Thread.sleep(3_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 0;

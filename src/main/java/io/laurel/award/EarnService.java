@@ -94,7 +94,7 @@ public class EarnService {
                     }
                     // The record claims the requestId itself (RequestIds): the slots are reserved first and given
                     // back when the record cannot be written, so a cut-off call can only leave a slot held, which the
-                    // reconciler frees. A refused earn whose requestId is taken answers 809, as it did before limits.
+                    // reconciler frees. A refused earn whose requestId is taken answers 809, as when the claim came first.
                     return reserve(context, customerId, issued.get(customerId))
                             .onFailure(e -> e instanceof ApiException api && (api.errorCode() == ErrorCode
                                     .CUSTOMER_LIMIT_REACHED || api.errorCode() == ErrorCode.BADGE_LIMIT_REACHED))

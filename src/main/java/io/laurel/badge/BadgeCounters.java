@@ -31,7 +31,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class BadgeCounters {
 
-    static final String EVERY = "0.2s";
+    static final String EVERY = "1s";
     private static final Logger LOG = Logger.getLogger(BadgeCounters.class);
 
     /** Not written yet: issued and earned changes by badge. */
