@@ -1,6 +1,7 @@
 package io.laurel.award;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import io.laurel.common.SequenceRepository;
 import io.laurel.common.Times;
 import io.laurel.customer.CustomerLookup;
 import io.laurel.identity.Caller;
+import io.laurel.org.OrgCalendar;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -44,9 +46,11 @@ public class EarnService {
     private final RequestIds requestIds;
     private final EarnLimits limits;
     private final AwardMetrics metrics;
+    private final OrgCalendar calendar;
 
     EarnService(BadgeCatalog catalog, CustomerLookup customers, IssueRepository issues, EarnRepository earns,
-            RequestIds requestIds, EarnLimits limits, AwardMetrics metrics) {
+            RequestIds requestIds, EarnLimits limits, AwardMetrics metrics, OrgCalendar calendar) {
+        this.calendar = calendar;
         this.catalog = catalog;
         this.customers = customers;
         this.issues = issues;
@@ -58,7 +62,7 @@ public class EarnService {
 
     /** The request-level facts of an earn call, checked once. */
     private record Context(BadgeMetaDocument badge, Trigger trigger, String requestId, Instant event, Instant now,
-            boolean single) {
+            boolean single, ZoneId zone) {
     }
 
     /** Earns the badge; with {@code validateOnly}, runs every check and answers null without writing. */
@@ -83,8 +87,8 @@ public class EarnService {
         long customerId = request.customerId();
         Instant event = AwardRules.earnEvent(EpochTime.pick(request.earnEventDate(), request.earnEventDateISO()), now);
         return Uni.combine().all().unis(catalog.require(caller.orgId(), request.badgeMetaId()),
-                customers.requireKnown(caller.orgId(), customerId)).asTuple()
-                .map(found -> context(found.getItem1(), trigger, requestId, event, now, true))
+                customers.requireKnown(caller.orgId(), customerId), calendar.zone(caller.orgId())).asTuple()
+                .map(found -> context(found.getItem1(), trigger, requestId, event, now, true, found.getItem3()))
                 .chain(context -> activeIssues(context, List.of(customerId)).chain(issued -> {
                     if (context.badge.earnType == EarnType.ISSUE_EARN && !issued.containsKey(customerId)) {
                         throw noActiveIssue(customerId);
@@ -123,8 +127,9 @@ public class EarnService {
         List<Long> wanted = AwardRules.customers(request.customerIds(), "customerIds", MAX_BULK);
         Instant given = EpochTime.pick(request.earnEventDate(), request.earnEventDateISO());
         Instant event = AwardRules.earnEvent(given != null ? given : EpochTime.pick(request.issueEventDate(), null), now);
-        return catalog.require(caller.orgId(), request.badgeMetaId())
-                .map(badge -> context(badge, trigger, requestId, event, now, false))
+        return Uni.combine().all().unis(catalog.require(caller.orgId(), request.badgeMetaId()),
+                calendar.zone(caller.orgId())).asTuple()
+                .map(found -> context(found.getItem1(), trigger, requestId, event, now, false, found.getItem2()))
                 .invoke(context -> AwardRules.requireClaimed(context.badge, trigger))
                 // A call that fails after its claim may have written part of its earns: the claim is left for the
                 // retry to take over, which reports those earns as its own and earns the rest.
@@ -206,10 +211,10 @@ public class EarnService {
     }
 
     private static Context context(BadgeMetaDocument badge, Trigger trigger, String requestId, Instant event,
-            Instant now, boolean single) {
+            Instant now, boolean single, ZoneId zone) {
         AwardRules.requireLiveAndOwned(badge, trigger, now);
         AwardRules.requireWithinBadge(badge, event, "earnEventDate");
-        return new Context(badge, trigger, requestId, event, now, single);
+        return new Context(badge, trigger, requestId, event, now, single, zone);
     }
 
     /** The customers' active issues by customer, for ISSUE_EARN badges (an EARN badge needs none). */
@@ -273,7 +278,7 @@ public class EarnService {
     /** Reserves the customer's and the badge's limits for one earn; 1101 or 1102 name the limit that refused. */
     private Uni<Reserved> reserve(Context context, long customerId, IssueDocument issue) {
         BadgeMetaDocument badge = context.badge;
-        return limits.reserve(badge, customerId, context.event, context.now)
+        return limits.reserve(badge, customerId, context.event, context.now, context.zone)
                 .onFailure(LimitExceededException.class).transform(e -> {
                     LimitExceededException limit = (LimitExceededException) e;
                     return (limit.perCustomer() ? ErrorCode.CUSTOMER_LIMIT_REACHED : ErrorCode.BADGE_LIMIT_REACHED)

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -33,6 +34,7 @@ import io.laurel.common.ErrorCode;
 import io.laurel.common.SequenceRepository;
 import io.laurel.common.Times;
 import io.laurel.customer.CustomerLookup;
+import io.laurel.org.OrgCalendar;
 import io.laurel.identity.Caller;
 import io.smallrye.mutiny.Uni;
 
@@ -56,9 +58,11 @@ public class ImportService {
     private final EarnRepository earns;
     private final EarnLimits limits;
     private final ObjectMapper json;
+    private final OrgCalendar calendar;
 
     ImportService(BadgeCatalog catalog, CustomerLookup customers, EarnRepository earns, EarnLimits limits,
-            ObjectMapper json) {
+            ObjectMapper json, OrgCalendar calendar) {
+        this.calendar = calendar;
         this.catalog = catalog;
         this.customers = customers;
         this.earns = earns;
@@ -91,10 +95,11 @@ public class ImportService {
             }
         }
         return Uni.combine().all().unis(catalog.findAll(caller.orgId(), badgeIds),
-                customers.existing(caller.orgId(), customerIds), earns.findByRequestKeys(caller.orgId(), keys)).asTuple()
+                customers.existing(caller.orgId(), customerIds), earns.findByRequestKeys(caller.orgId(), keys),
+                calendar.zone(caller.orgId())).asTuple()
                 .chain(found -> write(found.getItem1(), found.getItem2(), found.getItem3().stream()
                         .collect(Collectors.toMap(e -> e.requestKey, Function.identity(), (a, b) -> a)),
-                        items, batch, caller.orgId(), now));
+                        items, batch, caller.orgId(), now, found.getItem4()));
     }
 
     /** What an item becomes: an earn to write, one written by an earlier call with this batch, or an error. */
@@ -102,10 +107,11 @@ public class ImportService {
     }
 
     private Uni<List<ApiResponse<AwardViews.Imported>>> write(Map<ObjectId, BadgeMetaDocument> badges, Set<Long> known,
-            Map<String, EarnDocument> earlier, List<ImportRequest> items, String batch, long orgId, Instant now) {
+            Map<String, EarnDocument> earlier, List<ImportRequest> items, String batch, long orgId, Instant now,
+            ZoneId zone) {
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            lines.add(line(items.get(i), i, badges, known, earlier, batch, orgId, now));
+            lines.add(line(items.get(i), i, badges, known, earlier, batch, orgId, now, zone));
         }
         List<EarnDocument> fresh = lines.stream().filter(l -> l.earn != null && !l.earlier).map(Line::earn).toList();
         Uni<Set<ObjectId>> inserted = fresh.isEmpty() ? Uni.createFrom().item(Set.of())
@@ -118,7 +124,7 @@ public class ImportService {
     }
 
     private Line line(ImportRequest item, int index, Map<ObjectId, BadgeMetaDocument> badges, Set<Long> known,
-            Map<String, EarnDocument> earlier, String batch, long orgId, Instant now) {
+            Map<String, EarnDocument> earlier, String batch, long orgId, Instant now, ZoneId zone) {
         if (item == null || item.badgeMetaId() == null || item.customerId() == null || item.earnEventDate() == null) {
             return error(ErrorCode.INVALID_INPUT, "badgeMetaId, customerId and earnEventDate are required",
                     "[" + index + "]");
@@ -159,7 +165,7 @@ public class ImportService {
         earn.triggeredBy.referenceId = batch;
         earn.requestId = requestId;
         earn.requestKey = EarnDocument.requestKey(orgId, requestId, item.customerId());
-        earn.reservations = limitsOf(badge, item.customerId(), event);
+        earn.reservations = limitsOf(badge, item.customerId(), event, zone);
         return new Line(earn, false, null);
     }
 
@@ -177,8 +183,8 @@ public class ImportService {
         return writes.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(writes).andFailFast().replaceWithVoid();
     }
 
-    private List<EarnDocument.Held> limitsOf(BadgeMetaDocument badge, long customerId, Instant event) {
-        return limits.unchecked(badge, customerId, event).stream().map(r -> {
+    private List<EarnDocument.Held> limitsOf(BadgeMetaDocument badge, long customerId, Instant event, ZoneId zone) {
+        return limits.unchecked(badge, customerId, event, zone).stream().map(r -> {
             EarnDocument.Held held = new EarnDocument.Held();
             held.scopeId = r.scopeId();
             held.fields = r.fields();

@@ -90,6 +90,8 @@ public class BadgeMetaDocument {
         public Instant startDate;
         public Instant endDate;
         public String cycleStatus;
+        /** A WEEKS fixed window's first day of the week, 1 (Monday) to 7 (Sunday); null: the start's own day. */
+        public Integer startDayOfTheWeek;
     }
 
     @RegisterForReflection

@@ -1,6 +1,7 @@
 package io.laurel.badge;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import io.laurel.badge.BadgeMetaView.ImageView;
 import io.laurel.badge.BadgeMetaView.OwnershipView;
 import io.laurel.badge.BadgeMetaView.TagView;
 import io.laurel.common.EpochTime;
+import io.laurel.common.ErrorCode;
 import io.laurel.common.ObjectIds;
 
 /** Between the API's records and the stored document. */
@@ -185,11 +187,12 @@ final class BadgeMetaMapper {
         return c;
     }
 
-    static BadgeMetaView view(BadgeMetaDocument d, Instant now) {
-        return view(d, now, null);
+    static BadgeMetaView view(BadgeMetaDocument d, Instant now, ZoneId zone) {
+        return view(d, now, null, zone);
     }
 
-    static BadgeMetaView view(BadgeMetaDocument d, Instant now, String groupName) {
+    /** The view at {@code now}; fixed windows' current cycles in the org's {@code zone}. */
+    static BadgeMetaView view(BadgeMetaDocument d, Instant now, String groupName, ZoneId zone) {
         String id = d.id.toHexString();
         Map<String, String> customFields = new LinkedHashMap<>();
         if (d.customFields != null) {
@@ -201,8 +204,8 @@ final class BadgeMetaMapper {
                 BadgeStatus.at(now, d.startOn, d.expiresOn), d.earnType,
                 new OwnershipView(d.ownership.restrictedToOwners,
                         map(d.ownership.claims, c -> new ClaimView(c.ownerType, c.referenceId, c.isActive))),
-                map(d.customerConstraints, c -> constraintView(c, d, now)),
-                map(d.badgeConstraints, c -> constraintView(c, d, now)),
+                map(d.customerConstraints, c -> constraintView(c, d, now, zone)),
+                map(d.badgeConstraints, c -> constraintView(c, d, now, zone)),
                 expiryView(d.earnedBadgeExpiry), expiryView(d.issuedBadgeExpiry),
                 map(d.images, i -> new ImageView(i.name, i.fileSvcHandle, i.url, i.tag)),
                 map(d.tags, t -> new TagView(t.name, t.value)),
@@ -233,7 +236,25 @@ final class BadgeMetaMapper {
         c.startDate = EpochTime.pick(r.startDate(), r.startDateISO());
         c.endDate = EpochTime.pick(r.endDate(), r.endDateISO());
         c.cycleStatus = r.cycleStatus();
+        c.startDayOfTheWeek = dayOfWeek(r.startDayOfTheWeek());
         return c;
+    }
+
+    /** 1 (Monday) to 7 (Sunday), from the number or the day's name; 0, blank or absent is none; else 400. */
+    static Integer dayOfWeek(String given) {
+        if (given == null || given.isBlank() || given.trim().equals("0")) {
+            return null;
+        }
+        String text = given.trim();
+        if (text.matches("[1-7]")) {
+            return Integer.parseInt(text);
+        }
+        try {
+            return java.time.DayOfWeek.valueOf(text.toUpperCase(java.util.Locale.ROOT)).getValue();
+        } catch (IllegalArgumentException e) {
+            throw ErrorCode.INVALID_INPUT.exception("startDayOfTheWeek must be 1 (Monday) to 7 (Sunday) or a day's name",
+                    "startDayOfTheWeek");
+        }
     }
 
     /** 0 is "not given", as the vendor's samples send it for fields a constraint kind does not use. */
@@ -267,7 +288,7 @@ final class BadgeMetaMapper {
     }
 
     /** A fixed window's start and end default to the badge's: shown as they apply. */
-    private static ConstraintView constraintView(Constraint c, BadgeMetaDocument badge, Instant now) {
+    private static ConstraintView constraintView(Constraint c, BadgeMetaDocument badge, Instant now, ZoneId zone) {
         boolean fixedWindow = c.constraintType.isFixedWindow();
         Instant start = fixedWindow && c.startDate == null ? badge.startOn : c.startDate;
         Instant end = fixedWindow && c.endDate == null ? badge.expiresOn : c.endDate;
@@ -276,16 +297,17 @@ final class BadgeMetaMapper {
                 c.maxEarnForMonths, c.rollForMonths, c.cycleStatus,
                 start == null ? null : EpochTime.seconds(start), EpochTime.iso(start),
                 end == null ? null : EpochTime.seconds(end), EpochTime.iso(end),
-                fixedWindow ? currentCycle(c, start, end, now) : null);
+                fixedWindow ? currentCycle(c, badge, start, end, now, zone) : null, c.startDayOfTheWeek);
     }
 
     /** The window's cycle at {@code now}, clipped to the window; null outside it. */
-    private static BadgeMetaView.CurrentCycle currentCycle(Constraint c, Instant start, Instant end, Instant now) {
+    private static BadgeMetaView.CurrentCycle currentCycle(Constraint c, BadgeMetaDocument badge, Instant start,
+            Instant end, Instant now, ZoneId zone) {
         if (now.isBefore(start) || !now.isBefore(end)) {
             return null;
         }
-        Instant[] cycle = WindowCycles.bounds(start, end, c.durationType, c.refreshRate,
-                WindowCycles.cycle(start, now, c.durationType, c.refreshRate));
+        WindowCycles cycles = WindowCycles.of(badge, c, zone);
+        Instant[] cycle = cycles.bounds(start, end, cycles.cycle(now));
         return new BadgeMetaView.CurrentCycle(EpochTime.seconds(cycle[0]), EpochTime.iso(cycle[0]),
                 EpochTime.seconds(cycle[1]), EpochTime.iso(cycle[1]));
     }

@@ -94,7 +94,11 @@ public record BadgeMetaRequest(
             EpochTime startDateISO,
             EpochTime endDate,
             EpochTime endDateISO,
-            @Size(max = 32) String cycleStatus) {
+            @Size(max = 32) String cycleStatus,
+            @Schema(description = "A WEEKS fixed window's first day of the week: 1 (Monday) to 7 (Sunday) or the day's "
+                    + "name (MONDAY); cycles then begin at that day's midnight in the org's time zone. Other windows "
+                    + "accept and ignore it, as the vendor's samples send it", example = "1")
+            @JsonDeserialize(using = IdText.class) @Size(max = 16) String startDayOfTheWeek) {
     }
 
     /**

@@ -145,6 +145,9 @@ final class BadgeMetaRules {
             c.endDate = null;
             c.cycleStatus = null;
         }
+        if (kind != Field.FIXED_WINDOW || c.durationType != DurationType.WEEKS) {
+            c.startDayOfTheWeek = null; // only weeks have a first day
+        }
         if (kind != Field.BADGE_ROLLING) {
             c.rollType = null;
             c.rollValue = null;

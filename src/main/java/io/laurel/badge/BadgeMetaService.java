@@ -25,6 +25,7 @@ import io.laurel.common.ObjectIds;
 import io.laurel.common.SequenceRepository;
 import io.laurel.common.Times;
 import io.laurel.identity.Caller;
+import io.laurel.org.OrgCalendar;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -42,10 +43,12 @@ public class BadgeMetaService {
     private final BadgeStatistics statistics;
     private final SchemaService schemas;
     private final BadgeCounters counters;
+    private final OrgCalendar calendar;
 
     BadgeMetaService(BadgeMetaRepository badges, BadgeGroupService groups, SequenceRepository sequences,
-            BadgeStatistics statistics, SchemaService schemas, BadgeCounters counters) {
+            BadgeStatistics statistics, SchemaService schemas, BadgeCounters counters, OrgCalendar calendar) {
         this.counters = counters;
+        this.calendar = calendar;
         this.badges = badges;
         this.groups = groups;
         this.sequences = sequences;
@@ -105,11 +108,10 @@ public class BadgeMetaService {
     /** The view of one badge as just read from the store, with its group's name and this replica's unwritten counts. */
     private Uni<BadgeMetaView> withGroupName(BadgeMetaDocument read, Instant now) {
         BadgeMetaDocument badge = counters.withUnwritten(read);
-        if (badge.badgeGroupId == null) {
-            return Uni.createFrom().item(BadgeMetaMapper.view(badge, now));
-        }
-        return groups.names(badge.orgId, List.of(badge.badgeGroupId))
-                .map(names -> BadgeMetaMapper.view(badge, now, names.get(badge.badgeGroupId)));
+        Uni<String> groupName = badge.badgeGroupId == null ? Uni.createFrom().nullItem()
+                : groups.names(badge.orgId, List.of(badge.badgeGroupId)).map(names -> names.get(badge.badgeGroupId));
+        return Uni.combine().all().unis(groupName, calendar.zone(badge.orgId))
+                .with((name, zone) -> BadgeMetaMapper.view(badge, now, name, zone));
     }
 
     /**
@@ -157,12 +159,14 @@ public class BadgeMetaService {
     public Uni<BadgeMetaView.Page> list(Caller caller, BadgeListQuery query) {
         Instant now = Times.now();
         Bson filter = query.filter(caller.orgId(), now);
-        return Uni.combine().all().unis(badges.list(filter, query.sort(), query.paging()), badges.count(filter)).asTuple()
+        return Uni.combine().all().unis(badges.list(filter, query.sort(), query.paging()), badges.count(filter),
+                calendar.zone(caller.orgId())).asTuple()
                 .chain(found -> groups.names(caller.orgId(), found.getItem1().stream().map(b -> b.badgeGroupId)
                                 .filter(Objects::nonNull).collect(Collectors.toSet()))
                         .map(names -> new BadgeMetaView.Page(found.getItem1().stream()
                                 .map(b -> BadgeMetaMapper.view(counters.withUnwritten(b), now,
-                                        b.badgeGroupId == null ? null : names.get(b.badgeGroupId))).toList(),
+                                        b.badgeGroupId == null ? null : names.get(b.badgeGroupId), found.getItem3()))
+                                .toList(),
                                 query.paging().of(found.getItem2()))));
     }
 

@@ -69,9 +69,9 @@ public record BadgeMetaView(
                 lastUpdatedOn, lastUpdatedOnISO, lastUpdatedBy, counts);
     }
 
-    /** The view of a stored definition, with its status at {@code now}. */
-    public static BadgeMetaView of(BadgeMetaDocument badge, Instant now) {
-        return BadgeMetaMapper.view(badge, now);
+    /** The view of a stored definition, with its status at {@code now} (cycles in the org's {@code zone}). */
+    public static BadgeMetaView of(BadgeMetaDocument badge, Instant now, java.time.ZoneId zone) {
+        return BadgeMetaMapper.view(badge, now, zone);
     }
 
     public record OwnershipView(List<OwnerType> restrictedToOwners, List<ClaimView> claims) {
@@ -102,7 +102,9 @@ public record BadgeMetaView(
             Long endDate,
             String endDateISO,
             @Schema(description = "A fixed window's cycle now; absent before its first and after its last")
-            CurrentCycle currentCycle) {
+            CurrentCycle currentCycle,
+            @Schema(description = "A WEEKS fixed window's first day of the week, 1 (Monday) to 7 (Sunday)")
+            Integer startDayOfTheWeek) {
     }
 
     /** The cycle of a fixed window that holds the time of the answer: start and (exclusive) end. */

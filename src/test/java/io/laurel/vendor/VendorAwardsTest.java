@@ -276,11 +276,12 @@ class VendorAwardsTest {
                 && "all-1w".equals(c.get("fixedWindowCycleReferenceId"))).findFirst().orElseThrow();
         assertEquals(2, week.get("earnCount"));
 
-        // The whole year of 3-day cycles, a page at a time, never walked: ceil(375 / 3) cycles.
+        // The whole year of 3-day cycles, a page at a time, never walked: cycles run midnight to midnight, so the 375
+        // days from a time of day to the same time of day touch 376 dates: ceil(376 / 3) cycles.
         Response all = Orgs.as(org).queryParam("badgeMetaId", badge).queryParam("constraintType", "CUSTOMER")
                 .queryParam("size", 100).queryParam("page", 1).get(BADGES + "/getFixedWindowDetails");
-        assertEquals(125, all.jsonPath().getInt("data.pagination.total"));
-        assertEquals(25, all.jsonPath().getList("data.fixedWindowCycles").size());
+        assertEquals(126, all.jsonPath().getInt("data.pagination.total"));
+        assertEquals(26, all.jsonPath().getList("data.fixedWindowCycles").size());
         assertEquals(100, all.jsonPath().getInt("data.fixedWindowCycles[0].cycleNumber"));
         assertNull(all.jsonPath().get("data.fixedWindowCycles[0].earnCount"));
         assertEquals(List.of("COMPLETED", "ACTIVE", "UPCOMING"), Orgs.as(org).queryParam("badgeMetaId", badge)

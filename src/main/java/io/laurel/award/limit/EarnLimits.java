@@ -3,6 +3,7 @@ package io.laurel.award.limit;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -68,10 +69,10 @@ public class EarnLimits {
         return "b:" + badge.id.toHexString();
     }
 
-    public Uni<Outcome> reserve(BadgeMetaDocument badge, long customerId, Instant event, Instant now) {
+    public Uni<Outcome> reserve(BadgeMetaDocument badge, long customerId, Instant event, Instant now, ZoneId zone) {
         Scope customer = Scope.of(badge, badge.customerConstraints, true, Scope.customerScopeId(badge, customerId),
-                event);
-        Scope all = Scope.of(badge, badge.badgeConstraints, false, badgeScopeId(badge), event);
+                event, zone);
+        Scope all = Scope.of(badge, badge.badgeConstraints, false, badgeScopeId(badge), event, zone);
         Bson customerExtras = Updates.combine(Updates.setOnInsert("customerId", customerId),
                 Updates.max("lastEarnedOn", now), Updates.max("lastEarnEventDate", event));
         return reserve(customer, badge, customerExtras).chain(customerScope -> {
@@ -90,9 +91,10 @@ public class EarnLimits {
      * The counters an earn at {@code event} holds, without checking any limit: for history taken as it was (the
      * import), which must count toward later checks but may not be refused by them.
      */
-    public List<Reservation> unchecked(BadgeMetaDocument badge, long customerId, Instant event) {
-        Scope customer = Scope.of(badge, badge.customerConstraints, true, Scope.customerScopeId(badge, customerId), event);
-        Scope all = Scope.of(badge, badge.badgeConstraints, false, badgeScopeId(badge), event);
+    public List<Reservation> unchecked(BadgeMetaDocument badge, long customerId, Instant event, ZoneId zone) {
+        Scope customer = Scope.of(badge, badge.customerConstraints, true, Scope.customerScopeId(badge, customerId), event,
+                zone);
+        Scope all = Scope.of(badge, badge.badgeConstraints, false, badgeScopeId(badge), event, zone);
         List<Reservation> held = new ArrayList<>();
         held.add(new Reservation(customer.id, customer.fields));
         if (all.limited()) {

@@ -1,6 +1,7 @@
 package io.laurel.award.limit;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,7 @@ import io.laurel.common.Times;
 import io.laurel.customer.CustomerDocument;
 import io.laurel.customer.CustomerLookup;
 import io.laurel.identity.Caller;
+import io.laurel.org.OrgCalendar;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -86,7 +88,10 @@ public class FixedWindowService {
     private final CustomerLookup customers;
     private final LimitRepository scopes;
 
-    FixedWindowService(BadgeCatalog catalog, CustomerLookup customers, LimitRepository scopes) {
+    private final OrgCalendar calendar;
+
+    FixedWindowService(BadgeCatalog catalog, CustomerLookup customers, LimitRepository scopes, OrgCalendar calendar) {
+        this.calendar = calendar;
         this.catalog = catalog;
         this.customers = customers;
         this.scopes = scopes;
@@ -95,11 +100,12 @@ public class FixedWindowService {
     public Uni<FixedWindowView> details(Caller caller, Query query) {
         Uni<CustomerDocument> customer = query.customerId() == null ? Uni.createFrom().nullItem()
                 : customers.resolve(caller.orgId(), query.customerId(), query.identifierType());
-        return Uni.combine().all().unis(catalog.require(caller.orgId(), query.badgeMetaId()), customer).asTuple()
-                .chain(found -> answer(found.getItem1(), found.getItem2(), query));
+        return Uni.combine().all().unis(catalog.require(caller.orgId(), query.badgeMetaId()), customer,
+                calendar.zone(caller.orgId())).asTuple()
+                .chain(found -> answer(found.getItem1(), found.getItem2(), query, found.getItem3()));
     }
 
-    private Uni<FixedWindowView> answer(BadgeMetaDocument badge, CustomerDocument customer, Query query) {
+    private Uni<FixedWindowView> answer(BadgeMetaDocument badge, CustomerDocument customer, Query query, ZoneId zone) {
         List<Constraint> windows = new ArrayList<>();
         for (List<Constraint> list : List.of(nonNull(badge.customerConstraints), nonNull(badge.badgeConstraints))) {
             list.stream().filter(c -> query.kind().includes(c.constraintType))
@@ -111,7 +117,7 @@ public class FixedWindowService {
         long total = 0;
         List<FixedWindows.Cycle> page = new ArrayList<>();
         for (Constraint window : windows) {
-            long[] range = FixedWindows.range(badge, window, query.from(), query.to());
+            long[] range = FixedWindows.range(badge, window, query.from(), query.to(), zone);
             if (range == null) {
                 continue;
             }
@@ -120,7 +126,7 @@ public class FixedWindowService {
             long room = query.paging().size() - page.size();
             if (firstWanted < count && room > 0) {
                 long first = range[0] + firstWanted;
-                page.addAll(FixedWindows.cycles(badge, window, first, Math.min(range[1], first + room - 1)));
+                page.addAll(FixedWindows.cycles(badge, window, first, Math.min(range[1], first + room - 1), zone));
             }
             total += count;
         }

@@ -1,6 +1,7 @@
 package io.laurel.award.limit;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,15 +45,15 @@ public final class FixedWindows {
     }
 
     /** The number of the cycle that holds {@code at} (as the engine counts an earn at that time). */
-    public static long cycleAt(BadgeMetaDocument badge, Constraint window, Instant at) {
-        return Scope.cycle(start(badge, window), at, window.durationType, window.refreshRate);
+    public static long cycleAt(BadgeMetaDocument badge, Constraint window, Instant at, ZoneId zone) {
+        return WindowCycles.of(badge, window, zone).cycle(at);
     }
 
     /**
      * The numbers of the first and last cycle of the window that overlap {@code [from, to)}, or null when none does.
      * Arithmetic only: a window of daily cycles over a century is not walked.
      */
-    public static long[] range(BadgeMetaDocument badge, Constraint window, Instant from, Instant to) {
+    public static long[] range(BadgeMetaDocument badge, Constraint window, Instant from, Instant to, ZoneId zone) {
         Instant start = start(badge, window);
         Instant end = end(badge, window);
         Instant lower = from == null || from.isBefore(start) ? start : from;
@@ -60,18 +61,20 @@ public final class FixedWindows {
         if (!upper.isAfter(lower)) {
             return null;
         }
-        long first = Scope.cycle(start, lower, window.durationType, window.refreshRate);
-        long last = Scope.cycle(start, upper.minusMillis(1), window.durationType, window.refreshRate);
+        WindowCycles cycles = WindowCycles.of(badge, window, zone);
+        long first = cycles.cycle(lower);
+        long last = cycles.cycle(upper.minusMillis(1));
         return last < first ? null : new long[] {first, last};
     }
 
     /** The cycles {@code first} to {@code last} of a window, each clipped to the window's own end. */
-    public static List<Cycle> cycles(BadgeMetaDocument badge, Constraint window, long first, long last) {
+    public static List<Cycle> cycles(BadgeMetaDocument badge, Constraint window, long first, long last, ZoneId zone) {
         Instant start = start(badge, window);
         Instant end = end(badge, window);
+        WindowCycles windowCycles = WindowCycles.of(badge, window, zone);
         List<Cycle> cycles = new ArrayList<>();
         for (long n = first; n <= last; n++) {
-            Instant[] bounds = WindowCycles.bounds(start, end, window.durationType, window.refreshRate, n);
+            Instant[] bounds = windowCycles.bounds(start, end, n);
             cycles.add(new Cycle(window, n, bounds[0], bounds[1]));
         }
         return cycles;

@@ -1,6 +1,8 @@
 package io.laurel.award.limit;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -15,6 +17,7 @@ import io.laurel.common.EpochTime;
 import io.laurel.common.Times;
 import io.laurel.customer.CustomerLookup;
 import io.laurel.identity.Caller;
+import io.laurel.org.OrgCalendar;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,8 +31,10 @@ public class LimitExplainer {
     private final BadgeCatalog catalog;
     private final CustomerLookup customers;
     private final LimitRepository scopes;
+    private final OrgCalendar calendar;
 
-    LimitExplainer(BadgeCatalog catalog, CustomerLookup customers, LimitRepository scopes) {
+    LimitExplainer(BadgeCatalog catalog, CustomerLookup customers, LimitRepository scopes, OrgCalendar calendar) {
+        this.calendar = calendar;
         this.catalog = catalog;
         this.customers = customers;
         this.scopes = scopes;
@@ -40,20 +45,22 @@ public class LimitExplainer {
         Instant when = EpochTime.query("at", at);
         Instant time = when == null ? Times.now() : when;
         return Uni.combine().all().unis(catalog.require(caller.orgId(), badgeMetaId),
-                customers.resolve(caller.orgId(), customerPath, identifierType)).asTuple()
-                .chain(found -> explain(found.getItem1(), found.getItem2().customerId, time));
+                customers.resolve(caller.orgId(), customerPath, identifierType), calendar.zone(caller.orgId())).asTuple()
+                .chain(found -> explain(found.getItem1(), found.getItem2().customerId, time, found.getItem3()));
     }
 
     /** The limits of a badge already read, for a customer already known (one round trip: the counters). */
-    public Uni<LimitsView> explain(BadgeMetaDocument badge, long customerId, Instant at) {
+    public Uni<LimitsView> explain(BadgeMetaDocument badge, long customerId, Instant at, ZoneId zone) {
         String customerScope = EarnLimits.customerScopeId(badge, customerId);
         String badgeScope = EarnLimits.badgeScopeId(badge);
         return scopes.findAll(List.of(customerScope, badgeScope))
                 .map(found -> found.stream().collect(Collectors.toMap(s -> s.id, Function.identity())))
                 .map(byId -> {
                     List<LimitsView.Limit> limits = new ArrayList<>();
-                    limits.addAll(limits(badge, badge.customerConstraints, true, customerScope, byId.get(customerScope), at));
-                    limits.addAll(limits(badge, badge.badgeConstraints, false, badgeScope, byId.get(badgeScope), at));
+                    limits.addAll(limits(badge, badge.customerConstraints, true, customerScope, byId.get(customerScope), at,
+                            zone));
+                    limits.addAll(limits(badge, badge.badgeConstraints, false, badgeScope, byId.get(badgeScope), at,
+                            zone));
                     Long remaining = limits.stream().map(LimitsView.Limit::remaining).min(Long::compare).orElse(null);
                     return new LimitsView(customerId, badge.id.toHexString(), EpochTime.seconds(at),
                             EpochTime.iso(at), remaining == null || remaining > 0, remaining, limits);
@@ -61,23 +68,24 @@ public class LimitExplainer {
     }
 
     private static List<LimitsView.Limit> limits(BadgeMetaDocument badge, List<Constraint> constraints,
-            boolean perCustomer, String scopeId, LimitScopeDocument counters, Instant at) {
-        Scope scope = Scope.of(badge, constraints, perCustomer, scopeId, at);
+            boolean perCustomer, String scopeId, LimitScopeDocument counters, Instant at, ZoneId zone) {
+        Scope scope = Scope.of(badge, constraints, perCustomer, scopeId, at, zone);
         List<LimitsView.Limit> limits = new ArrayList<>();
         for (Scope.Fill fill : scope.fills(counters)) {
             Constraint c = fill.source();
             Instant start = null;
             Instant end = null;
             if (fill.rolling() != null) {
-                start = Instant.ofEpochMilli(fill.rolling().startDay(scope.day) * Scope.DAY_MILLIS);
-                end = Instant.ofEpochMilli((scope.day + 1) * Scope.DAY_MILLIS);
+                start = LocalDate.ofEpochDay(fill.rolling().startDay(scope.day)).atStartOfDay(zone).toInstant();
+                end = LocalDate.ofEpochDay(scope.day + 1).atStartOfDay(zone).toInstant();
             } else if (c.constraintType.isFixedWindow()) {
-                long n = FixedWindows.cycleAt(badge, c, at);
-                FixedWindows.Cycle cycle = FixedWindows.cycles(badge, c, n, n).get(0);
+                long n = FixedWindows.cycleAt(badge, c, at, zone);
+                FixedWindows.Cycle cycle = FixedWindows.cycles(badge, c, n, n, zone).get(0);
                 start = cycle.start();
                 end = cycle.end();
             }
-            Instant next = fill.full() ? nextSlot(badge, c, perCustomer, scopeId, counters, fill, end, scope.day) : null;
+            Instant next = fill.full() ? nextSlot(badge, c, perCustomer, scopeId, counters, fill, end, scope.day, zone)
+                    : null;
             limits.add(new LimitsView.Limit(perCustomer ? "CUSTOMER" : "BADGE", c.constraintType,
                     c.constraintType.isFixedWindow() ? c.referenceId : null,
                     fill.rolling() == null ? null : fill.rolling().unit(),
@@ -96,18 +104,18 @@ public class LimitExplainer {
      * (at most its longest span ahead), a fixed value never (null: only a revoke frees it).
      */
     private static Instant nextSlot(BadgeMetaDocument badge, Constraint c, boolean perCustomer, String scopeId,
-            LimitScopeDocument counters, Scope.Fill full, Instant windowEnd, long day) {
+            LimitScopeDocument counters, Scope.Fill full, Instant windowEnd, long day, ZoneId zone) {
         List<Instant> candidates = new ArrayList<>();
         if (full.rolling() != null) {
             for (long d = day + 1; d <= day + full.rolling().longestSpanDays() + 1; d++) {
-                candidates.add(Instant.ofEpochMilli(d * Scope.DAY_MILLIS));
+                candidates.add(LocalDate.ofEpochDay(d).atStartOfDay(zone).toInstant());
             }
         } else if (c.constraintType.isFixedWindow() && windowEnd != null
                 && windowEnd.isBefore(FixedWindows.end(badge, c))) {
             candidates.add(windowEnd);
         }
         for (Instant candidate : candidates) {
-            Scope later = Scope.of(badge, List.of(c), perCustomer, scopeId, candidate);
+            Scope later = Scope.of(badge, List.of(c), perCustomer, scopeId, candidate, zone);
             boolean room = later.fills(counters).stream()
                     .filter(f -> full.rolling() == null || (f.rolling() != null
                             && f.rolling().unit() == full.rolling().unit()))

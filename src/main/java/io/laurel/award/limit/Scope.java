@@ -1,6 +1,7 @@
 package io.laurel.award.limit;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,8 +24,6 @@ import io.laurel.badge.WindowCycles;
  * Fixed values and fixed windows are plain counters; rolling windows need the per-day counts around the event.
  */
 final class Scope {
-
-    static final long DAY_MILLIS = 86_400_000L;
 
     /** A counter that may not exceed {@code max}. */
     record Counter(String field, long max, String description, Constraint source) {
@@ -58,10 +57,10 @@ final class Scope {
     /** The fields this earn increments: total, its cycles, and its day when rolling windows need days. */
     final List<String> fields = new ArrayList<>();
 
-    private Scope(String id, boolean perCustomer, Instant event) {
+    private Scope(String id, boolean perCustomer, Instant event, ZoneId zone) {
         this.id = id;
         this.perCustomer = perCustomer;
-        this.day = Math.floorDiv(event.toEpochMilli(), DAY_MILLIS);
+        this.day = LocalDate.ofInstant(event, zone).toEpochDay();
         fields.add("total");
     }
 
@@ -69,17 +68,17 @@ final class Scope {
         return "c:" + badge.id.toHexString() + ":" + customerId;
     }
 
+    /** The scope's limits for an earn at {@code event}, days and cycles counted in the org's {@code zone}. */
     static Scope of(BadgeMetaDocument badge, List<Constraint> constraints, boolean perCustomer, String id,
-            Instant event) {
-        Scope scope = new Scope(id, perCustomer, event);
+            Instant event, ZoneId zone) {
+        Scope scope = new Scope(id, perCustomer, event, zone);
         String who = perCustomer ? "per customer" : "for all customers";
         for (Constraint c : constraints == null ? List.<Constraint>of() : constraints) {
             switch (c.constraintType) {
                 case CUSTOMER_BADGE_FIXED_VALUE, BADGE_FIXED_VALUE -> scope.counters.add(new Counter("total",
                         c.maxEarnLimit, c.constraintType + ": at most " + c.maxEarnLimit + " earns " + who, c));
                 case CUSTOMER_BADGE_FIXED_WINDOW, BADGE_FIXED_WINDOW -> {
-                    Instant start = c.startDate == null ? badge.startOn : c.startDate;
-                    String field = "cycles." + c.referenceId + "_" + cycle(start, event, c.durationType, c.refreshRate);
+                    String field = "cycles." + c.referenceId + "_" + WindowCycles.of(badge, c, zone).cycle(event);
                     scope.fields.add(field);
                     scope.counters.add(new Counter(field, c.maxEarnLimit, c.constraintType + " " + c.referenceId
                             + ": at most " + c.maxEarnLimit + " earns " + who + " every " + c.refreshRate + " "
@@ -203,10 +202,5 @@ final class Scope {
         }
         Map<String, Long> cycles = scope.cycles == null ? Map.of() : scope.cycles;
         return cycles.getOrDefault(field.substring("cycles.".length()), 0L);
-    }
-
-    /** The number of the cycle that holds the event (see {@link WindowCycles}); negative before the start. */
-    static long cycle(Instant start, Instant event, DurationType unit, int refreshRate) {
-        return WindowCycles.cycle(start, event, unit, refreshRate);
     }
 }

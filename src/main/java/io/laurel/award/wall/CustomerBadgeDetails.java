@@ -1,6 +1,7 @@
 package io.laurel.award.wall;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +25,8 @@ final class CustomerBadgeDetails {
     }
 
     static CustomerBadgeDetail of(BadgeMetaDocument badge, List<IssueDocument> issued, List<EarnDocument> earned,
-            String groupName, LimitsView limits, boolean includeStatistics, Instant now) {
-        BadgeMetaView b = BadgeMetaView.of(badge, now);
+            String groupName, LimitsView limits, boolean includeStatistics, Instant now, ZoneId zone) {
+        BadgeMetaView b = BadgeMetaView.of(badge, now, zone);
         List<CustomerBadgeDetail.Issual> issuals = issued.stream().map(i -> new CustomerBadgeDetail.Issual(
                 i.id.toHexString(), issueStatus(i, now), EpochTime.decimal(i.issuedOn), EpochTime.iso(i.issuedOn),
                 EpochTime.decimal(i.issueEventDate), EpochTime.iso(i.issueEventDate), EpochTime.decimal(i.expiresOn),

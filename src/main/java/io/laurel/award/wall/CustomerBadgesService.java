@@ -1,6 +1,7 @@
 package io.laurel.award.wall;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -29,6 +30,7 @@ import io.laurel.common.Paging;
 import io.laurel.common.Times;
 import io.laurel.customer.CustomerLookup;
 import io.laurel.identity.Caller;
+import io.laurel.org.OrgCalendar;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -44,17 +46,23 @@ public class CustomerBadgesService {
     private final CustomerLookup customers;
     private final BadgeCatalog catalog;
 
-    CustomerBadgesService(CustomerLookup customers, BadgeCatalog catalog) {
+    private final OrgCalendar calendar;
+
+    CustomerBadgesService(CustomerLookup customers, BadgeCatalog catalog, OrgCalendar calendar) {
+        this.calendar = calendar;
         this.customers = customers;
         this.catalog = catalog;
     }
 
     public Uni<CustomerBadgeView.Page> wall(Caller caller, String customerId, String identifierType, WallQuery query) {
         Instant now = Times.now();
-        return customers.resolveJoined(caller.orgId(), customerId, identifierType, CustomerHistory.joins())
-                .map(customer -> CustomerHistory.of(customer, caller.orgId(), now))
-                .chain(awards -> catalog.aggregateOne(pipeline(caller.orgId(), awards, query, now), WallFacet.class)
-                        .map(facet -> page(facet, awards, query, now)));
+        return Uni.combine().all().unis(customers.resolveJoined(caller.orgId(), customerId, identifierType,
+                CustomerHistory.joins()), calendar.zone(caller.orgId())).asTuple()
+                .chain(found -> {
+                    CustomerHistory awards = CustomerHistory.of(found.getItem1(), caller.orgId(), now);
+                    return catalog.aggregateOne(pipeline(caller.orgId(), awards, query, now), WallFacet.class)
+                            .map(facet -> page(facet, awards, query, now, found.getItem2()));
+                });
     }
 
     private static List<Bson> pipeline(long orgId, CustomerHistory awards, WallQuery query, Instant now) {
@@ -149,11 +157,12 @@ public class CustomerBadgesService {
         };
     }
 
-    private static CustomerBadgeView.Page page(WallFacet facet, CustomerHistory awards, WallQuery query, Instant now) {
+    private static CustomerBadgeView.Page page(WallFacet facet, CustomerHistory awards, WallQuery query, Instant now,
+            ZoneId zone) {
         long total = facet.total == null || facet.total.isEmpty() ? 0 : facet.total.get(0).n;
         List<CustomerBadgeView> items = new ArrayList<>();
         for (WallFacet.Item item : facet.items) {
-            BadgeMetaView b = BadgeMetaView.of(item.badge, now);
+            BadgeMetaView b = BadgeMetaView.of(item.badge, now, zone);
             CustomerHistory.EarnStats stats = awards.earns.get(item.badge.id);
             items.add(new CustomerBadgeView(b.badgeMetaId(), b.orgId(), b.name(), b.description(), b.startOn(),
                     b.startOnISO(), b.expiresOn(), b.expiresOnISO(), b.images(), b.tags(), b.badgeGroupId(),

@@ -1,6 +1,7 @@
 package io.laurel.award.wall;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,6 +35,7 @@ import io.laurel.common.EpochTime;
 import io.laurel.common.Times;
 import io.laurel.customer.CustomerLookup;
 import io.laurel.identity.Caller;
+import io.laurel.org.OrgCalendar;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -50,9 +52,11 @@ public class ManagementService {
     private final IssueRepository issues;
     private final EarnRepository earns;
     private final LimitExplainer limits;
+    private final OrgCalendar calendar;
 
     ManagementService(CustomerLookup customers, BadgeCatalog catalog, IssueRepository issues, EarnRepository earns,
-            LimitExplainer limits) {
+            LimitExplainer limits, OrgCalendar calendar) {
+        this.calendar = calendar;
         this.customers = customers;
         this.catalog = catalog;
         this.issues = issues;
@@ -69,25 +73,29 @@ public class ManagementService {
             boolean includeStatistics) {
         Instant now = Times.now();
         return Uni.combine().all().unis(customers.resolve(caller.orgId(), customerId, identifierType),
-                catalog.require(caller.orgId(), badgeId)).asTuple()
+                catalog.require(caller.orgId(), badgeId), calendar.zone(caller.orgId())).asTuple()
                 .chain(found -> {
                     BadgeMetaDocument badge = found.getItem2();
                     long customer = found.getItem1().customerId;
-                    Uni<LimitsView> counts = includeStatistics ? limits.explain(badge, customer, now)
+                    ZoneId zone = found.getItem3();
+                    Uni<LimitsView> counts = includeStatistics ? limits.explain(badge, customer, now, zone)
                             : Uni.createFrom().nullItem();
                     return Uni.combine().all().unis(issues.findOfCustomer(caller.orgId(), badge.id, customer),
                             earns.findOfCustomer(caller.orgId(), badge.id, customer), catalog.groupName(badge), counts)
                             .with((issued, earned, groupName, explained) -> CustomerBadgeDetails.of(badge, issued, earned,
-                                    groupName, explained, includeStatistics, now));
+                                    groupName, explained, includeStatistics, now, zone));
                 });
     }
 
     public Uni<ManagementView> view(Caller caller, String customerId, String identifierType, ManagementQuery query) {
         Instant now = Times.now();
-        return customers.resolveJoined(caller.orgId(), customerId, identifierType, CustomerHistory.joins())
-                .map(customer -> CustomerHistory.of(customer, caller.orgId(), now))
-                .chain(history -> catalog.aggregateOne(pipeline(caller.orgId(), history, query, now), WallFacet.class)
-                        .map(facet -> page(facet, history, query, now)));
+        return Uni.combine().all().unis(customers.resolveJoined(caller.orgId(), customerId, identifierType,
+                CustomerHistory.joins()), calendar.zone(caller.orgId())).asTuple()
+                .chain(found -> {
+                    CustomerHistory history = CustomerHistory.of(found.getItem1(), caller.orgId(), now);
+                    return catalog.aggregateOne(pipeline(caller.orgId(), history, query, now), WallFacet.class)
+                            .map(facet -> page(facet, history, query, now, found.getItem2()));
+                });
     }
 
     private static List<Bson> pipeline(long orgId, CustomerHistory history, ManagementQuery query, Instant now) {
@@ -171,11 +179,12 @@ public class ManagementService {
         return new Document("$cond", List.of(new Document("$lt", List.of(index, 0)), NOT_DONE, index));
     }
 
-    private static ManagementView page(WallFacet facet, CustomerHistory history, ManagementQuery query, Instant now) {
+    private static ManagementView page(WallFacet facet, CustomerHistory history, ManagementQuery query, Instant now,
+            ZoneId zone) {
         long total = facet.total == null || facet.total.isEmpty() ? 0 : facet.total.get(0).n;
         List<ManagementView.Item> items = new ArrayList<>();
         for (WallFacet.Item item : facet.items) {
-            BadgeMetaView b = BadgeMetaView.of(item.badge, now);
+            BadgeMetaView b = BadgeMetaView.of(item.badge, now, zone);
             CustomerHistory.EarnStats earns = history.earns.get(item.badge.id);
             CustomerHistory.LatestIssue issue = history.issues.get(item.badge.id);
             Instant lastEarnedOn = earns == null ? null : earns.lastEarnedOn();

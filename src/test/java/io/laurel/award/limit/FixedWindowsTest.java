@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import io.laurel.badge.DurationType;
 class FixedWindowsTest {
 
     static final Instant START = Instant.parse("2025-01-31T10:00:00Z");
+    static final ZoneId UTC = ZoneOffset.UTC;
 
     static BadgeMetaDocument badge(Instant end) {
         BadgeMetaDocument badge = new BadgeMetaDocument();
@@ -42,10 +45,9 @@ class FixedWindowsTest {
             for (int rate : List.of(1, 3)) {
                 BadgeMetaDocument badge = badge(Instant.parse("2031-01-01T00:00:00Z"));
                 Constraint w = window(unit, rate);
-                for (FixedWindows.Cycle cycle : FixedWindows.cycles(badge, w, 0, 12)) {
-                    assertEquals(cycle.number(), FixedWindows.cycleAt(badge, w, cycle.start()), unit + " start");
-                    assertEquals(cycle.number(), FixedWindows.cycleAt(badge, w, cycle.end().minusMillis(1)), unit + " end");
-                    assertEquals(cycle.number(), Scope.cycle(START, cycle.start(), unit, rate));
+                for (FixedWindows.Cycle cycle : FixedWindows.cycles(badge, w, 0, 12, UTC)) {
+                    assertEquals(cycle.number(), FixedWindows.cycleAt(badge, w, cycle.start(), UTC), unit + " start");
+                    assertEquals(cycle.number(), FixedWindows.cycleAt(badge, w, cycle.end().minusMillis(1), UTC), unit + " end");
                     assertEquals("w_" + cycle.number(), cycle.counter());
                 }
             }
@@ -55,9 +57,11 @@ class FixedWindowsTest {
     @Test
     void monthsFollowTheCalendarFromTheStartDay() {
         BadgeMetaDocument badge = badge(Instant.parse("2025-06-01T00:00:00Z"));
-        List<FixedWindows.Cycle> cycles = FixedWindows.cycles(badge, window(DurationType.MONTHS, 1), 0, 1);
-        assertEquals(Instant.parse("2025-02-28T10:00:00Z"), cycles.get(0).end());
-        assertEquals(Instant.parse("2025-03-31T10:00:00Z"), cycles.get(1).end());
+        List<FixedWindows.Cycle> cycles = FixedWindows.cycles(badge, window(DurationType.MONTHS, 1), 0, 1, UTC);
+        // The first cycle begins with the window; later ones at the midnight of the start's day of the month.
+        assertEquals(START, cycles.get(0).start());
+        assertEquals(Instant.parse("2025-02-28T00:00:00Z"), cycles.get(0).end());
+        assertEquals(Instant.parse("2025-03-31T00:00:00Z"), cycles.get(1).end());
     }
 
     @Test
@@ -65,13 +69,15 @@ class FixedWindowsTest {
         BadgeMetaDocument badge = badge(START.plusSeconds(86_400L * 10));
         Constraint days3 = window(DurationType.DAYS, 3);
         // 10 days of 3-day cycles: 0..3, the last one cut at the badge's end.
-        assertArrayEquals(new long[] {0, 3}, FixedWindows.range(badge, days3, null, null));
-        List<FixedWindows.Cycle> cycles = FixedWindows.cycles(badge, days3, 3, 3);
+        assertArrayEquals(new long[] {0, 3}, FixedWindows.range(badge, days3, null, null, UTC));
+        List<FixedWindows.Cycle> cycles = FixedWindows.cycles(badge, days3, 3, 3, UTC);
         assertEquals(badge.expiresOn, cycles.get(0).end());
         assertArrayEquals(new long[] {1, 2}, FixedWindows.range(badge, days3, START.plusSeconds(86_400L * 4),
-                START.plusSeconds(86_400L * 7)));
-        assertNull(FixedWindows.range(badge, days3, START.plusSeconds(86_400L * 20), null));
+                START.plusSeconds(86_400L * 7), UTC));
+        assertNull(FixedWindows.range(badge, days3, START.plusSeconds(86_400L * 20), null, UTC));
         BadgeMetaDocument century = badge(START.plusSeconds(86_400L * 36_500));
-        assertArrayEquals(new long[] {0, 36_499}, FixedWindows.range(century, window(DurationType.DAYS, 1), null, null));
+        // Days from midnight to midnight: the window's 10:00 end cuts a 36,501st day short.
+        assertArrayEquals(new long[] {0, 36_500}, FixedWindows.range(century, window(DurationType.DAYS, 1), null, null,
+                UTC));
     }
 }

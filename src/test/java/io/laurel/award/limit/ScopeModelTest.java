@@ -3,15 +3,18 @@ package io.laurel.award.limit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.laurel.badge.BadgeMetaDocument;
 import io.laurel.badge.BadgeMetaDocument.Constraint;
@@ -28,9 +31,15 @@ class ScopeModelTest {
     static final Instant START = Instant.parse("2025-01-31T10:00:00Z");
     static final long DAY = 86_400_000L;
 
+    /** Seeds 1 to 8 in UTC, and in two zones with daylight-saving changes (and one without, off the hour). */
+    static Stream<Arguments> histories() {
+        return Stream.of("UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata").flatMap(zone -> LongStream
+                .rangeClosed(1, 8).mapToObj(seed -> Arguments.of(seed, ZoneId.of(zone))));
+    }
+
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
-    void theEngineDecidesAsTheModel(long seed) {
+    @MethodSource("histories")
+    void theEngineDecidesAsTheModel(long seed, ZoneId zone) {
         Random random = new Random(seed);
         BadgeMetaDocument badge = new BadgeMetaDocument();
         badge.startOn = START;
@@ -51,10 +60,10 @@ class ScopeModelTest {
                 continue;
             }
             Instant event = START.plusMillis((long) (random.nextDouble() * 400 * DAY));
-            Scope scope = Scope.of(badge, badge.customerConstraints, true, "c:test", event);
+            Scope scope = Scope.of(badge, badge.customerConstraints, true, "c:test", event, zone);
             boolean engine = scope.violation(counters) == null;
-            boolean model = modelAccepts(badge.customerConstraints, live, event);
-            assertEquals(model, engine, "seed " + seed + " step " + step + " event " + event + " limits "
+            boolean model = modelAccepts(badge.customerConstraints, live, event, zone);
+            assertEquals(model, engine, "seed " + seed + " zone " + zone + " step " + step + " event " + event + " limits "
                     + describe(badge.customerConstraints) + " live " + live.size());
             if (engine) {
                 live.add(event);
@@ -71,7 +80,7 @@ class ScopeModelTest {
 
     // ---- the reference model: count the live events, limit by limit ----
 
-    static boolean modelAccepts(List<Constraint> limits, List<Instant> live, Instant event) {
+    static boolean modelAccepts(List<Constraint> limits, List<Instant> live, Instant event, ZoneId zone) {
         for (Constraint c : limits) {
             switch (c.constraintType) {
                 case CUSTOMER_BADGE_FIXED_VALUE -> {
@@ -80,16 +89,17 @@ class ScopeModelTest {
                     }
                 }
                 case CUSTOMER_BADGE_FIXED_WINDOW -> {
-                    Instant[] cycle = cycleOf(c, event);
+                    Instant[] cycle = cycleOf(c, event, zone);
                     long in = live.stream().filter(t -> !t.isBefore(cycle[0]) && t.isBefore(cycle[1])).count();
                     if (in + 1 > c.maxEarnLimit) {
                         return false;
                     }
                 }
                 case CUSTOMER_BADGE_ROLLING_WINDOW -> {
-                    if (!rollingFits(live, event, DurationType.DAYS, c.rollForDays, c.maxEarnForDays)
-                            || !rollingFits(live, event, DurationType.WEEKS, c.rollForWeeks, c.maxEarnForWeeks)
-                            || !rollingFits(live, event, DurationType.MONTHS, c.rollForMonths, c.maxEarnForMonths)) {
+                    if (!rollingFits(live, event, DurationType.DAYS, c.rollForDays, c.maxEarnForDays, zone)
+                            || !rollingFits(live, event, DurationType.WEEKS, c.rollForWeeks, c.maxEarnForWeeks, zone)
+                            || !rollingFits(live, event, DurationType.MONTHS, c.rollForMonths, c.maxEarnForMonths,
+                                    zone)) {
                         return false;
                     }
                 }
@@ -100,22 +110,31 @@ class ScopeModelTest {
         return true;
     }
 
-    /** The cycle holding the event, found by walking from the start: [start + n periods, start + n + 1 periods). */
-    static Instant[] cycleOf(Constraint c, Instant event) {
+    /**
+     * The cycle holding the event, found by walking from the start: from the midnight (in the zone) of the start's
+     * day, or for weeks with a first day of the week, of that day on or before it, n periods at a time.
+     */
+    static Instant[] cycleOf(Constraint c, Instant event, ZoneId zone) {
+        LocalDate first = LocalDate.ofInstant(START, zone);
+        if (c.durationType == DurationType.WEEKS && c.startDayOfTheWeek != null) {
+            while (first.getDayOfWeek().getValue() != c.startDayOfTheWeek) {
+                first = first.minusDays(1);
+            }
+        }
         for (long n = 0;; n++) {
-            Instant from = period(c, n);
-            Instant to = period(c, n + 1);
+            Instant from = period(c, first, n).atStartOfDay(zone).toInstant();
+            Instant to = period(c, first, n + 1).atStartOfDay(zone).toInstant();
             if (!event.isBefore(from) && event.isBefore(to)) {
                 return new Instant[] {from, to};
             }
         }
     }
 
-    static Instant period(Constraint c, long n) {
+    static LocalDate period(Constraint c, LocalDate first, long n) {
         return switch (c.durationType) {
-            case DAYS -> START.plusMillis(n * c.refreshRate * DAY);
-            case WEEKS -> START.plusMillis(n * c.refreshRate * 7 * DAY);
-            case MONTHS -> START.atZone(ZoneOffset.UTC).plusMonths(n * c.refreshRate).toInstant();
+            case DAYS -> first.plusDays(n * c.refreshRate);
+            case WEEKS -> first.plusDays(n * c.refreshRate * 7);
+            case MONTHS -> first.plusMonths(n * c.refreshRate);
         };
     }
 
@@ -123,15 +142,16 @@ class ScopeModelTest {
      * Every window of {@code length} units that ends on a day from the event's to the last day that could hold it
      * must have room: its live events plus this one at most {@code max}.
      */
-    static boolean rollingFits(List<Instant> live, Instant event, DurationType unit, Integer length, Integer max) {
+    static boolean rollingFits(List<Instant> live, Instant event, DurationType unit, Integer length, Integer max,
+            ZoneId zone) {
         if (length == null || max == null) {
             return true;
         }
-        LocalDate day = LocalDate.ofInstant(event, ZoneOffset.UTC);
+        LocalDate day = LocalDate.ofInstant(event, zone);
         for (LocalDate end = day; !windowStart(end, unit, length).isAfter(day); end = end.plusDays(1)) {
             LocalDate from = windowStart(end, unit, length);
             LocalDate to = end;
-            long in = live.stream().map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC))
+            long in = live.stream().map(t -> LocalDate.ofInstant(t, zone))
                     .filter(d -> !d.isBefore(from) && !d.isAfter(to)).count();
             if (in + 1 > max) {
                 return false;
@@ -165,6 +185,8 @@ class ScopeModelTest {
         window.durationType = DurationType.values()[random.nextInt(3)];
         window.refreshRate = 1 + random.nextInt(3);
         window.maxEarnLimit = 1 + random.nextInt(4);
+        window.startDayOfTheWeek = window.durationType == DurationType.WEEKS && random.nextBoolean()
+                ? 1 + random.nextInt(7) : null;
         limits.add(window);
         Constraint rolling = new Constraint();
         rolling.constraintType = ConstraintType.CUSTOMER_BADGE_ROLLING_WINDOW;
