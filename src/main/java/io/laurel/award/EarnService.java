@@ -278,7 +278,7 @@ public class EarnService {
     /** Reserves the customer's and the badge's limits for one earn; 1101 or 1102 name the limit that refused. */
     private Uni<Reserved> reserve(Context context, long customerId, IssueDocument issue) {
         BadgeMetaDocument badge = context.badge;
-        return limits.reserve(badge, customerId, context.event, context.now, context.zone)
+        return limits.reserve(badge, catalog.limits(badge), customerId, context.event, context.now, context.zone)
                 .onFailure(LimitExceededException.class).transform(e -> {
                     LimitExceededException limit = (LimitExceededException) e;
                     return (limit.perCustomer() ? ErrorCode.CUSTOMER_LIMIT_REACHED : ErrorCode.BADGE_LIMIT_REACHED)

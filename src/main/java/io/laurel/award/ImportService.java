@@ -184,7 +184,7 @@ public class ImportService {
     }
 
     private List<EarnDocument.Held> limitsOf(BadgeMetaDocument badge, long customerId, Instant event, ZoneId zone) {
-        return limits.unchecked(badge, customerId, event, zone).stream().map(r -> {
+        return limits.unchecked(badge, catalog.limits(badge), customerId, event, zone).stream().map(r -> {
             EarnDocument.Held held = new EarnDocument.Held();
             held.scopeId = r.scopeId();
             held.fields = r.fields();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,8 @@ public class BadgeCatalog {
     private final BadgeCounters counters;
 
     private final Duration definitionMaxAge;
+    /** By definition object (identity; dropped with it). */
+    private final Map<BadgeMetaDocument, BadgeLimits> parsed = new WeakHashMap<>();
 
     BadgeCatalog(BadgeMetaRepository badges, BadgeGroupService groups, BadgeCounters counters, LaurelConfig config) {
         this.definitionMaxAge = config.badges().definitionMaxAge();
@@ -73,6 +76,16 @@ public class BadgeCatalog {
     /** Runs an aggregation over the definitions and decodes its single result (for example a $facet). */
     public <T> Uni<T> aggregateOne(List<? extends Bson> pipeline, Class<T> type) {
         return badges.mongoCollection().aggregate(pipeline, type).collect().first();
+    }
+
+    /**
+     * The badge's limits, typed: parsed once per definition read (definitions read within the last second are one
+     * object, so a stream of earns parses each once).
+     */
+    public BadgeLimits limits(BadgeMetaDocument badge) {
+        synchronized (parsed) {
+            return parsed.computeIfAbsent(badge, BadgeLimits::of);
+        }
     }
 
     /** Adds to the definition's counters (negative to take away); written in batches ({@link BadgeCounters}). */

@@ -21,6 +21,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
+import io.laurel.badge.BadgeLimits;
 import io.laurel.badge.BadgeMetaDocument;
 import io.laurel.common.ErrorCode;
 import io.laurel.common.SequenceRepository;
@@ -69,10 +70,10 @@ public class EarnLimits {
         return "b:" + badge.id.toHexString();
     }
 
-    public Uni<Outcome> reserve(BadgeMetaDocument badge, long customerId, Instant event, Instant now, ZoneId zone) {
-        Scope customer = Scope.of(badge, badge.customerConstraints, true, Scope.customerScopeId(badge, customerId),
-                event, zone);
-        Scope all = Scope.of(badge, badge.badgeConstraints, false, badgeScopeId(badge), event, zone);
+    public Uni<Outcome> reserve(BadgeMetaDocument badge, BadgeLimits limits, long customerId, Instant event,
+            Instant now, ZoneId zone) {
+        Scope customer = Scope.of(limits.customer(), true, Scope.customerScopeId(badge, customerId), event, zone);
+        Scope all = Scope.of(limits.badge(), false, badgeScopeId(badge), event, zone);
         Bson customerExtras = Updates.combine(Updates.setOnInsert("customerId", customerId),
                 Updates.max("lastEarnedOn", now), Updates.max("lastEarnEventDate", event));
         return reserve(customer, badge, customerExtras).chain(customerScope -> {
@@ -91,10 +92,10 @@ public class EarnLimits {
      * The counters an earn at {@code event} holds, without checking any limit: for history taken as it was (the
      * import), which must count toward later checks but may not be refused by them.
      */
-    public List<Reservation> unchecked(BadgeMetaDocument badge, long customerId, Instant event, ZoneId zone) {
-        Scope customer = Scope.of(badge, badge.customerConstraints, true, Scope.customerScopeId(badge, customerId), event,
-                zone);
-        Scope all = Scope.of(badge, badge.badgeConstraints, false, badgeScopeId(badge), event, zone);
+    public List<Reservation> unchecked(BadgeMetaDocument badge, BadgeLimits limits, long customerId, Instant event,
+            ZoneId zone) {
+        Scope customer = Scope.of(limits.customer(), true, Scope.customerScopeId(badge, customerId), event, zone);
+        Scope all = Scope.of(limits.badge(), false, badgeScopeId(badge), event, zone);
         List<Reservation> held = new ArrayList<>();
         held.add(new Reservation(customer.id, customer.fields));
         if (all.limited()) {

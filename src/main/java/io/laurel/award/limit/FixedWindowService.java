@@ -15,7 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.laurel.badge.BadgeCatalog;
 import io.laurel.badge.BadgeMetaDocument;
-import io.laurel.badge.BadgeMetaDocument.Constraint;
+import io.laurel.badge.BadgeLimits;
+import io.laurel.badge.EarnLimit;
+import io.laurel.badge.EarnLimit.FixedWindow;
 import io.laurel.badge.ConstraintType;
 import io.laurel.common.EpochTime;
 import io.laurel.common.ErrorCode;
@@ -106,18 +108,20 @@ public class FixedWindowService {
     }
 
     private Uni<FixedWindowView> answer(BadgeMetaDocument badge, CustomerDocument customer, Query query, ZoneId zone) {
-        List<Constraint> windows = new ArrayList<>();
-        for (List<Constraint> list : List.of(nonNull(badge.customerConstraints), nonNull(badge.badgeConstraints))) {
-            list.stream().filter(c -> query.kind().includes(c.constraintType))
-                    .filter(c -> query.referenceId() == null || query.referenceId().equals(c.referenceId))
+        List<FixedWindow> windows = new ArrayList<>();
+        BadgeLimits limits = catalog.limits(badge);
+        for (List<EarnLimit> list : List.of(limits.customer(), limits.badge())) {
+            list.stream().filter(FixedWindow.class::isInstance).map(FixedWindow.class::cast)
+                    .filter(w -> query.kind().includes(w.type()))
+                    .filter(w -> query.referenceId() == null || query.referenceId().equals(w.referenceId()))
                     .forEach(windows::add);
         }
         // The page is cut from the windows' cycles in order, counting them, never listing them.
         long skip = query.paging().skip();
         long total = 0;
         List<FixedWindows.Cycle> page = new ArrayList<>();
-        for (Constraint window : windows) {
-            long[] range = FixedWindows.range(badge, window, query.from(), query.to(), zone);
+        for (FixedWindow window : windows) {
+            long[] range = FixedWindows.range(window, query.from(), query.to(), zone);
             if (range == null) {
                 continue;
             }
@@ -126,7 +130,7 @@ public class FixedWindowService {
             long room = query.paging().size() - page.size();
             if (firstWanted < count && room > 0) {
                 long first = range[0] + firstWanted;
-                page.addAll(FixedWindows.cycles(badge, window, first, Math.min(range[1], first + room - 1), zone));
+                page.addAll(FixedWindows.cycles(window, first, Math.min(range[1], first + room - 1), zone));
             }
             total += count;
         }
@@ -169,12 +173,8 @@ public class FixedWindowService {
 
     private static FixedWindowView.Cycle view(FixedWindows.Cycle cycle, Instant now, Long earnCount) {
         String status = now.isBefore(cycle.start()) ? "UPCOMING" : now.isBefore(cycle.end()) ? "ACTIVE" : "COMPLETED";
-        return new FixedWindowView.Cycle(cycle.constraint().referenceId, cycle.number(),
+        return new FixedWindowView.Cycle(cycle.window().referenceId(), cycle.number(),
                 EpochTime.seconds(cycle.start()), EpochTime.iso(cycle.start()), EpochTime.seconds(cycle.end()),
-                EpochTime.iso(cycle.end()), cycle.constraintType(), status, cycle.constraint().maxEarnLimit, earnCount);
-    }
-
-    private static List<Constraint> nonNull(List<Constraint> constraints) {
-        return constraints == null ? List.of() : constraints;
+                EpochTime.iso(cycle.end()), cycle.constraintType(), status, (int) cycle.window().max(), earnCount);
     }
 }

@@ -12,7 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.laurel.badge.BadgeCatalog;
 import io.laurel.badge.BadgeMetaDocument;
-import io.laurel.badge.BadgeMetaDocument.Constraint;
+import io.laurel.badge.BadgeLimits;
+import io.laurel.badge.EarnLimit;
+import io.laurel.badge.EarnLimit.FixedWindow;
 import io.laurel.common.EpochTime;
 import io.laurel.common.Times;
 import io.laurel.customer.CustomerLookup;
@@ -53,41 +55,41 @@ public class LimitExplainer {
     public Uni<LimitsView> explain(BadgeMetaDocument badge, long customerId, Instant at, ZoneId zone) {
         String customerScope = EarnLimits.customerScopeId(badge, customerId);
         String badgeScope = EarnLimits.badgeScopeId(badge);
+        BadgeLimits typed = catalog.limits(badge);
         return scopes.findAll(List.of(customerScope, badgeScope))
                 .map(found -> found.stream().collect(Collectors.toMap(s -> s.id, Function.identity())))
                 .map(byId -> {
                     List<LimitsView.Limit> limits = new ArrayList<>();
-                    limits.addAll(limits(badge, badge.customerConstraints, true, customerScope, byId.get(customerScope), at,
-                            zone));
-                    limits.addAll(limits(badge, badge.badgeConstraints, false, badgeScope, byId.get(badgeScope), at,
-                            zone));
+                    limits.addAll(limits(typed.customer(), true, customerScope, byId.get(customerScope), at, zone));
+                    limits.addAll(limits(typed.badge(), false, badgeScope, byId.get(badgeScope), at, zone));
                     Long remaining = limits.stream().map(LimitsView.Limit::remaining).min(Long::compare).orElse(null);
                     return new LimitsView(customerId, badge.id.toHexString(), EpochTime.seconds(at),
                             EpochTime.iso(at), remaining == null || remaining > 0, remaining, limits);
                 });
     }
 
-    private static List<LimitsView.Limit> limits(BadgeMetaDocument badge, List<Constraint> constraints,
-            boolean perCustomer, String scopeId, LimitScopeDocument counters, Instant at, ZoneId zone) {
-        Scope scope = Scope.of(badge, constraints, perCustomer, scopeId, at, zone);
+    private static List<LimitsView.Limit> limits(List<EarnLimit> typed, boolean perCustomer, String scopeId,
+            LimitScopeDocument counters, Instant at, ZoneId zone) {
+        Scope scope = Scope.of(typed, perCustomer, scopeId, at, zone);
         List<LimitsView.Limit> limits = new ArrayList<>();
         for (Scope.Fill fill : scope.fills(counters)) {
-            Constraint c = fill.source();
+            EarnLimit limit = fill.source();
+            FixedWindow window = limit instanceof FixedWindow w ? w : null;
             Instant start = null;
             Instant end = null;
             if (fill.rolling() != null) {
                 start = LocalDate.ofEpochDay(fill.rolling().startDay(scope.day)).atStartOfDay(zone).toInstant();
                 end = LocalDate.ofEpochDay(scope.day + 1).atStartOfDay(zone).toInstant();
-            } else if (c.constraintType.isFixedWindow()) {
-                long n = FixedWindows.cycleAt(badge, c, at, zone);
-                FixedWindows.Cycle cycle = FixedWindows.cycles(badge, c, n, n, zone).get(0);
+            } else if (window != null) {
+                long n = FixedWindows.cycleAt(window, at, zone);
+                FixedWindows.Cycle cycle = FixedWindows.cycles(window, n, n, zone).get(0);
                 start = cycle.start();
                 end = cycle.end();
             }
-            Instant next = fill.full() ? nextSlot(badge, c, perCustomer, scopeId, counters, fill, end, scope.day, zone)
+            Instant next = fill.full() ? nextSlot(limit, perCustomer, scopeId, counters, fill, end, scope.day, zone)
                     : null;
-            limits.add(new LimitsView.Limit(perCustomer ? "CUSTOMER" : "BADGE", c.constraintType,
-                    c.constraintType.isFixedWindow() ? c.referenceId : null,
+            limits.add(new LimitsView.Limit(perCustomer ? "CUSTOMER" : "BADGE", limit.type(),
+                    window == null ? null : window.referenceId(),
                     fill.rolling() == null ? null : fill.rolling().unit(),
                     fill.rolling() == null ? null : fill.rolling().length(),
                     fill.max(), fill.count(), Math.max(0, fill.max() - fill.count()),
@@ -100,27 +102,22 @@ public class LimitExplainer {
 
     /**
      * When a full limit lets an earn through again, asked of the enforcer's own check at later times: a fixed window
-     * at its next cycle (null past the window's end), a rolling window on the first later day whose windows have room
+     * at its next cycle (null past the window's end), a rolling window on the first later day whose window has room
      * (at most its longest span ahead), a fixed value never (null: only a revoke frees it).
      */
-    private static Instant nextSlot(BadgeMetaDocument badge, Constraint c, boolean perCustomer, String scopeId,
-            LimitScopeDocument counters, Scope.Fill full, Instant windowEnd, long day, ZoneId zone) {
+    private static Instant nextSlot(EarnLimit limit, boolean perCustomer, String scopeId, LimitScopeDocument counters,
+            Scope.Fill full, Instant windowEnd, long day, ZoneId zone) {
         List<Instant> candidates = new ArrayList<>();
         if (full.rolling() != null) {
             for (long d = day + 1; d <= day + full.rolling().longestSpanDays() + 1; d++) {
                 candidates.add(LocalDate.ofEpochDay(d).atStartOfDay(zone).toInstant());
             }
-        } else if (c.constraintType.isFixedWindow() && windowEnd != null
-                && windowEnd.isBefore(FixedWindows.end(badge, c))) {
+        } else if (limit instanceof FixedWindow window && windowEnd != null && windowEnd.isBefore(window.end())) {
             candidates.add(windowEnd);
         }
         for (Instant candidate : candidates) {
-            Scope later = Scope.of(badge, List.of(c), perCustomer, scopeId, candidate, zone);
-            boolean room = later.fills(counters).stream()
-                    .filter(f -> full.rolling() == null || (f.rolling() != null
-                            && f.rolling().unit() == full.rolling().unit()))
-                    .noneMatch(Scope.Fill::full);
-            if (room) {
+            Scope later = Scope.of(List.of(limit), perCustomer, scopeId, candidate, zone);
+            if (later.fills(counters).stream().noneMatch(Scope.Fill::full)) {
                 return candidate;
             }
         }

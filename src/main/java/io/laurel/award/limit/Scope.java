@@ -15,9 +15,8 @@ import org.bson.conversions.Bson;
 import com.mongodb.client.model.Filters;
 
 import io.laurel.badge.BadgeMetaDocument;
-import io.laurel.badge.BadgeMetaDocument.Constraint;
 import io.laurel.badge.DurationType;
-import io.laurel.badge.WindowCycles;
+import io.laurel.badge.EarnLimit;
 
 /**
  * The limits of one scope for one earn event: which counters the earn adds to, and whether it may.
@@ -26,11 +25,11 @@ import io.laurel.badge.WindowCycles;
 final class Scope {
 
     /** A counter that may not exceed {@code max}. */
-    record Counter(String field, long max, String description, Constraint source) {
+    record Counter(String field, long max, String description, EarnLimit source) {
     }
 
     /** At most {@code max} earns in any {@code length} ending on a day. */
-    record Rolling(DurationType unit, int length, long max, String description, Constraint source) {
+    record Rolling(DurationType unit, int length, long max, String description, EarnLimit.RollingWindow source) {
 
         long startDay(long endDay) {
             return switch (unit) {
@@ -69,42 +68,23 @@ final class Scope {
     }
 
     /** The scope's limits for an earn at {@code event}, days and cycles counted in the org's {@code zone}. */
-    static Scope of(BadgeMetaDocument badge, List<Constraint> constraints, boolean perCustomer, String id,
-            Instant event, ZoneId zone) {
+    static Scope of(List<EarnLimit> limits, boolean perCustomer, String id, Instant event, ZoneId zone) {
         Scope scope = new Scope(id, perCustomer, event, zone);
-        String who = perCustomer ? "per customer" : "for all customers";
-        for (Constraint c : constraints == null ? List.<Constraint>of() : constraints) {
-            switch (c.constraintType) {
-                case CUSTOMER_BADGE_FIXED_VALUE, BADGE_FIXED_VALUE -> scope.counters.add(new Counter("total",
-                        c.maxEarnLimit, c.constraintType + ": at most " + c.maxEarnLimit + " earns " + who, c));
-                case CUSTOMER_BADGE_FIXED_WINDOW, BADGE_FIXED_WINDOW -> {
-                    String field = "cycles." + c.referenceId + "_" + WindowCycles.of(badge, c, zone).cycle(event);
-                    scope.fields.add(field);
-                    scope.counters.add(new Counter(field, c.maxEarnLimit, c.constraintType + " " + c.referenceId
-                            + ": at most " + c.maxEarnLimit + " earns " + who + " every " + c.refreshRate + " "
-                            + c.durationType, c));
-                }
-                case CUSTOMER_BADGE_ROLLING_WINDOW -> {
-                    scope.addRolling(DurationType.DAYS, c.rollForDays, c.maxEarnForDays, c, who);
-                    scope.addRolling(DurationType.WEEKS, c.rollForWeeks, c.maxEarnForWeeks, c, who);
-                    scope.addRolling(DurationType.MONTHS, c.rollForMonths, c.maxEarnForMonths, c, who);
-                }
-                case BADGE_ROLLING_WINDOW -> scope.addRolling(c.rollType, c.rollValue, c.maxEarnLimit, c, who);
-                case CUSTOMER_BADGE_NO_LIMIT, BADGE_NO_LIMIT -> {
-                }
-            }
+        for (EarnLimit limit : limits) {
+            if (limit instanceof EarnLimit.FixedValue v) {
+                scope.counters.add(new Counter("total", v.max(), v.description(), v));
+            } else if (limit instanceof EarnLimit.FixedWindow w) {
+                String field = "cycles." + w.counter(w.cycles(zone).cycle(event));
+                scope.fields.add(field);
+                scope.counters.add(new Counter(field, w.max(), w.description(), w));
+            } else if (limit instanceof EarnLimit.RollingWindow r) {
+                scope.rolling.add(new Rolling(r.unit(), r.length(), r.max(), r.description(), r));
+            } // NoLimit: nothing to count beyond the total
         }
         if (!scope.rolling.isEmpty()) {
             scope.fields.add("days." + scope.day);
         }
         return scope;
-    }
-
-    private void addRolling(DurationType unit, Integer length, Integer max, Constraint c, String who) {
-        if (length != null && max != null) {
-            rolling.add(new Rolling(unit, length, max, c.constraintType + ": at most " + max + " earns " + who
-                    + " in " + length + " " + unit, c));
-        }
     }
 
     boolean limited() {
@@ -177,7 +157,7 @@ final class Scope {
     }
 
     /** One limit's state for an earn at the scope's event; {@code rolling} or {@code field} says which limit. */
-    record Fill(Constraint source, String description, long count, long max, Rolling rolling, String field) {
+    record Fill(EarnLimit source, String description, long count, long max, Rolling rolling, String field) {
         boolean full() {
             return count + 1 > max;
         }

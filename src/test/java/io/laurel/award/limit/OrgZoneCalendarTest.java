@@ -15,6 +15,7 @@ import io.laurel.badge.BadgeMetaDocument;
 import io.laurel.badge.BadgeMetaDocument.Constraint;
 import io.laurel.badge.ConstraintType;
 import io.laurel.badge.DurationType;
+import io.laurel.badge.EarnLimit;
 import io.laurel.badge.WindowCycles;
 
 /**
@@ -66,7 +67,7 @@ class OrgZoneCalendarTest {
             "Asia/Kolkata, 2025-03-29T18:30:00Z, 2025-03-30",
     })
     void anEarnCountsOnTheOrgsDay(String zone, Instant event, LocalDate day) {
-        Scope scope = Scope.of(badge(), List.of(rolling()), true, "c:t", event, ZoneId.of(zone));
+        Scope scope = Scope.of(limits(rolling()), true, "c:t", event, ZoneId.of(zone));
         assertEquals(day.toEpochDay(), scope.day);
         assertEquals(List.of("total", "days." + day.toEpochDay()), scope.fields);
     }
@@ -86,9 +87,15 @@ class OrgZoneCalendarTest {
         daily.durationType = DurationType.DAYS;
         daily.refreshRate = 1;
         daily.maxEarnLimit = 1;
-        Scope a = Scope.of(badge(), List.of(daily), true, "c:t", first, ZoneId.of(zone));
-        Scope b = Scope.of(badge(), List.of(daily), true, "c:t", second, ZoneId.of(zone));
+        Scope a = Scope.of(limits(daily), true, "c:t", first, ZoneId.of(zone));
+        Scope b = Scope.of(limits(daily), true, "c:t", second, ZoneId.of(zone));
         assertEquals(shared, a.fields.equals(b.fields), a.fields + " / " + b.fields);
+    }
+
+    private static List<EarnLimit> limits(Constraint c) {
+        BadgeMetaDocument badge = badge();
+        badge.customerConstraints = List.of(c);
+        return EarnLimit.of(badge, EarnLimit.Level.CUSTOMER);
     }
 
     private static BadgeMetaDocument badge() {

@@ -20,6 +20,7 @@ import io.laurel.badge.BadgeMetaDocument;
 import io.laurel.badge.BadgeMetaDocument.Constraint;
 import io.laurel.badge.ConstraintType;
 import io.laurel.badge.DurationType;
+import io.laurel.badge.EarnLimit;
 
 /**
  * The limit engine against a simple reference model, on random histories: random limits of every customer kind,
@@ -60,7 +61,7 @@ class ScopeModelTest {
                 continue;
             }
             Instant event = START.plusMillis((long) (random.nextDouble() * 400 * DAY));
-            Scope scope = Scope.of(badge, badge.customerConstraints, true, "c:test", event, zone);
+            Scope scope = Scope.of(EarnLimit.of(badge, EarnLimit.Level.CUSTOMER), true, "c:test", event, zone);
             boolean engine = scope.violation(counters) == null;
             boolean model = modelAccepts(badge.customerConstraints, live, event, zone);
             assertEquals(model, engine, "seed " + seed + " zone " + zone + " step " + step + " event " + event + " limits "
