@@ -278,7 +278,9 @@ public class EarnService {
     /** Reserves the customer's and the badge's limits for one earn; 1101 or 1102 name the limit that refused. */
     private Uni<Reserved> reserve(Context context, long customerId, IssueDocument issue) {
         BadgeMetaDocument badge = context.badge;
-        return limits.reserve(badge, catalog.limits(badge), customerId, context.event, context.now, context.zone)
+        Instant expiresOn = AwardRules.expiresOn(badge.earnedBadgeExpiry, badge, context.event);
+        return limits.reserve(badge, catalog.limits(badge), customerId, context.event, expiresOn, context.now,
+                context.zone)
                 .onFailure(LimitExceededException.class).transform(e -> {
                     LimitExceededException limit = (LimitExceededException) e;
                     return (limit.perCustomer() ? ErrorCode.CUSTOMER_LIMIT_REACHED : ErrorCode.BADGE_LIMIT_REACHED)
@@ -293,7 +295,7 @@ public class EarnService {
                     earn.status = EarnDocument.EarnStatus.ACTIVE;
                     earn.earnEventDate = context.event;
                     earn.earnedOn = context.now;
-                    earn.expiresOn = AwardRules.expiresOn(badge.earnedBadgeExpiry, badge, context.event);
+                    earn.expiresOn = expiresOn;
                     earn.issuedId = issue == null ? null : issue.id;
                     earn.triggeredBy = context.trigger;
                     earn.requestId = context.requestId;

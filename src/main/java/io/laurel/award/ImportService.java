@@ -165,7 +165,7 @@ public class ImportService {
         earn.triggeredBy.referenceId = batch;
         earn.requestId = requestId;
         earn.requestKey = EarnDocument.requestKey(orgId, requestId, item.customerId());
-        earn.reservations = limitsOf(badge, item.customerId(), event, zone);
+        earn.reservations = limitsOf(badge, item.customerId(), event, expires, zone);
         return new Line(earn, false, null);
     }
 
@@ -183,8 +183,9 @@ public class ImportService {
         return writes.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(writes).andFailFast().replaceWithVoid();
     }
 
-    private List<EarnDocument.Held> limitsOf(BadgeMetaDocument badge, long customerId, Instant event, ZoneId zone) {
-        return limits.unchecked(badge, catalog.limits(badge), customerId, event, zone).stream().map(r -> {
+    private List<EarnDocument.Held> limitsOf(BadgeMetaDocument badge, long customerId, Instant event, Instant expires,
+            ZoneId zone) {
+        return limits.unchecked(badge, catalog.limits(badge), customerId, event, expires, zone).stream().map(r -> {
             EarnDocument.Held held = new EarnDocument.Held();
             held.scopeId = r.scopeId();
             held.fields = r.fields();

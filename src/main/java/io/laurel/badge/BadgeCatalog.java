@@ -73,6 +73,11 @@ public class BadgeCatalog {
                 .collect().asList().map(found -> found.stream().collect(Collectors.toMap(b -> b.id, b -> b)));
     }
 
+    /** Runs an aggregation over the definitions and answers its rows (for example keyed joins per definition). */
+    public Uni<List<org.bson.Document>> aggregateAll(List<? extends Bson> pipeline) {
+        return badges.mongoCollection().aggregate(pipeline, org.bson.Document.class).collect().asList();
+    }
+
     /** Runs an aggregation over the definitions and decodes its single result (for example a $facet). */
     public <T> Uni<T> aggregateOne(List<? extends Bson> pipeline, Class<T> type) {
         return badges.mongoCollection().aggregate(pipeline, type).collect().first();

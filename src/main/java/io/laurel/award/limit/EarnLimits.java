@@ -65,14 +65,24 @@ public class EarnLimits {
         return Scope.customerScopeId(badge, customerId);
     }
 
+    /** The customer-scope counter of earns expiring at {@code expiresOn} (to the second), or never. */
+    public static String expiryField(Instant expiresOn) {
+        return "exp." + (expiresOn == null ? LimitScopeDocument.NEVER : Long.toString(expiresOn.getEpochSecond()));
+    }
+
     /** The scope that counts every customer's earns of the badge. */
     public static String badgeScopeId(BadgeMetaDocument badge) {
         return "b:" + badge.id.toHexString();
     }
 
+    /**
+     * Reserves the earn's slots; the customer's scope also counts the earn under its expiry ({@code exp.<epoch
+     * second>} or {@code exp.none}), so the badge wall tells live earns from expired ones without reading them.
+     */
     public Uni<Outcome> reserve(BadgeMetaDocument badge, BadgeLimits limits, long customerId, Instant event,
-            Instant now, ZoneId zone) {
+            Instant expiresOn, Instant now, ZoneId zone) {
         Scope customer = Scope.of(limits.customer(), true, Scope.customerScopeId(badge, customerId), event, zone);
+        customer.fields.add(expiryField(expiresOn));
         Scope all = Scope.of(limits.badge(), false, badgeScopeId(badge), event, zone);
         Bson customerExtras = Updates.combine(Updates.setOnInsert("customerId", customerId),
                 Updates.max("lastEarnedOn", now), Updates.max("lastEarnEventDate", event));
@@ -93,8 +103,9 @@ public class EarnLimits {
      * import), which must count toward later checks but may not be refused by them.
      */
     public List<Reservation> unchecked(BadgeMetaDocument badge, BadgeLimits limits, long customerId, Instant event,
-            ZoneId zone) {
+            Instant expiresOn, ZoneId zone) {
         Scope customer = Scope.of(limits.customer(), true, Scope.customerScopeId(badge, customerId), event, zone);
+        customer.fields.add(expiryField(expiresOn));
         Scope all = Scope.of(limits.badge(), false, badgeScopeId(badge), event, zone);
         List<Reservation> held = new ArrayList<>();
         held.add(new Reservation(customer.id, customer.fields));

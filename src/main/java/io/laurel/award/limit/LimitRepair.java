@@ -51,7 +51,7 @@ public final class LimitRepair {
         MongoCollection<Document> scopes = database.getCollection(LimitScopeDocument.COLLECTION);
         // Read in full before the first update: a cursor is not a snapshot.
         List<Document> found = scopes.find(scopesWhich)
-                .projection(Projections.include("total", "cycles", "days", "lastDay", "version", "badgeMetaId"))
+                .projection(Projections.include("total", "cycles", "days", "exp", "lastDay", "version", "badgeMetaId"))
                 .into(new ArrayList<>());
         Set<Object> badges = new HashSet<>();
         found.forEach(scope -> badges.add(scope.get("badgeMetaId")));
@@ -86,6 +86,7 @@ public final class LimitRepair {
                                 Updates.set("total", expected.getOrDefault("total", 0L)),
                                 Updates.set("cycles", nested(expected, "cycles.")),
                                 Updates.set("days", nested(expected, "days.")),
+                                Updates.set("exp", nested(expected, "exp.")),
                                 lastDay == Long.MIN_VALUE ? Updates.combine() : Updates.set("lastDay", lastDay),
                                 // Readers of rolling windows compare versions: this change must look like one.
                                 Updates.inc("version", 1L)))
@@ -104,7 +105,7 @@ public final class LimitRepair {
     private static Map<String, Long> counted(Document scope) {
         Map<String, Long> counted = new TreeMap<>();
         put(counted, "total", scope.get("total"));
-        for (String map : List.of("cycles", "days")) {
+        for (String map : List.of("cycles", "days", "exp")) {
             Document values = scope.get(map, Document.class);
             if (values != null) {
                 values.forEach((key, value) -> put(counted, map + "." + key, value));

@@ -16,6 +16,8 @@ import io.quarkus.mongodb.panache.common.MongoEntity;
 @MongoEntity(collection = LimitScopeDocument.COLLECTION)
 public class LimitScopeDocument {
     public static final String COLLECTION = "earn_scopes";
+    /** The {@link #exp} key of earns that never expire. */
+    public static final String NEVER = "none";
 
     @BsonId
     public String id;
@@ -32,6 +34,8 @@ public class LimitScopeDocument {
     public Long lastDay;
     /** {@code <constraint referenceId>_<cycle number>} → earns in that fixed-window cycle. */
     public Map<String, Long> cycles;
+    /** Customer scopes: epoch second of expiry (or {@link #NEVER}) → live earns expiring then (absent before 2026-12). */
+    public Map<String, Long> exp;
     public Instant lastEarnedOn;
     /** When a reservation or release last changed the scope (EarnLimits.CHANGED_ON). */
     public Instant changedOn;

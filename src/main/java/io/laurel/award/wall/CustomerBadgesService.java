@@ -56,10 +56,13 @@ public class CustomerBadgesService {
 
     public Uni<CustomerBadgeView.Page> wall(Caller caller, String customerId, String identifierType, WallQuery query) {
         Instant now = Times.now();
-        return Uni.combine().all().unis(customers.resolveJoined(caller.orgId(), customerId, identifierType,
-                CustomerHistory.joins()), calendar.zone(caller.orgId())).asTuple()
+        // Three round trips, each by key or over the org's definitions: the customer; the customer's scope and active
+        // issue of every definition (CustomerHistory.keyedJoins); the page of definitions.
+        return customers.resolve(caller.orgId(), customerId, identifierType)
+                .chain(customer -> Uni.combine().all().unis(catalog.aggregateAll(CustomerHistory.keyedJoins(
+                        caller.orgId(), customer.customerId)), calendar.zone(caller.orgId())).asTuple())
                 .chain(found -> {
-                    CustomerHistory awards = CustomerHistory.of(found.getItem1(), caller.orgId(), now);
+                    CustomerHistory awards = CustomerHistory.ofKeyed(found.getItem1(), now);
                     return catalog.aggregateOne(pipeline(caller.orgId(), awards, query, now), WallFacet.class)
                             .map(facet -> page(facet, awards, query, now, found.getItem2()));
                 });

@@ -13,10 +13,12 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
 
 import io.laurel.award.AwardStatus;
 import io.laurel.award.EarnDocument;
 import io.laurel.award.IssueDocument;
+import io.laurel.award.limit.LimitScopeDocument;
 
 /**
  * One customer's earns and issues, by badge, read in the same round trip as the customer (the wall and the management
@@ -36,6 +38,74 @@ final class CustomerHistory {
     final Map<ObjectId, LatestIssue> issues = new HashMap<>();
     /** Badges with an issue that was not revoked. */
     final Set<ObjectId> issued = new HashSet<>();
+
+    /**
+     * The customer's record of each of the org's badges, found by key, not by scanning: for every definition of the
+     * org, its customer scope ({@code c:<badge>:<customer>}, which counts the customer's live earns by expiry and
+     * keeps the latest earn times) and its active issue (by the unique {@code activeKey}). Run on the definitions:
+     * its cost follows the org's badges and this customer, never the number of issues and earns in the store.
+     */
+    static List<Bson> keyedJoins(long orgId, long customerId) {
+        Document id = new Document("$toString", "$_id");
+        return List.of(Aggregates.match(Filters.eq("orgId", orgId)),
+                Aggregates.project(new Document("_id", 1)
+                        .append("scopeKey", new Document("$concat", List.of("c:", id, ":" + customerId)))
+                        .append("issueKey", new Document("$concat", List.of(orgId + ":", id, ":" + customerId)))),
+                Aggregates.lookup(LimitScopeDocument.COLLECTION, "scopeKey", "_id", "scope"),
+                Aggregates.lookup(IssueDocument.COLLECTION, "issueKey", "activeKey", "issue"),
+                Aggregates.project(new Document("scope", 1).append("issue", 1)));
+    }
+
+    /** The history from {@link #keyedJoins} rows: one per badge of the org, most with nothing joined. */
+    static CustomerHistory ofKeyed(List<Document> rows, Instant now) {
+        CustomerHistory history = new CustomerHistory();
+        for (Document row : rows) {
+            ObjectId badge = row.getObjectId("_id");
+            for (Document scope : row.getList("scope", Document.class, List.of())) {
+                long count = number(scope.get("total"));
+                if (count <= 0) {
+                    continue;
+                }
+                history.earns.put(badge, new EarnStats(count, live(scope, count, now),
+                        instant(scope.getDate("lastEarnedOn")), instant(scope.getDate("lastEarnEventDate"))));
+            }
+            for (Document issue : row.getList("issue", Document.class, List.of())) {
+                Instant expires = instant(issue.getDate("expiresOn"));
+                String status = AwardStatus.at(issue.getString("status"), expires, now);
+                if (!AwardStatus.REVOKED.equals(status)) {
+                    history.issued.add(badge);
+                }
+                history.issues.put(badge, new LatestIssue(status, instant(issue.getDate("issuedOn")), expires));
+            }
+        }
+        return history;
+    }
+
+    /**
+     * The scope's earns not expired at {@code now}, from its counts by expiry; earns counted before the scopes kept
+     * expiries have none there and are taken as live.
+     */
+    static long live(Document scope, long count, Instant now) {
+        Document byExpiry = scope.get("exp", Document.class);
+        if (byExpiry == null) {
+            return count;
+        }
+        long known = 0;
+        long expired = 0;
+        for (Map.Entry<String, Object> entry : byExpiry.entrySet()) {
+            long n = number(entry.getValue());
+            known += n;
+            if (!entry.getKey().equals(LimitScopeDocument.NEVER)
+                    && !Instant.ofEpochSecond(Long.parseLong(entry.getKey())).isAfter(now)) {
+                expired += n;
+            }
+        }
+        return Math.max(0, count - expired - Math.max(0, known - count));
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0L;
+    }
 
     /** The joins that bring the customer's earns and issues along with the customer. */
     static List<Bson> joins() {
