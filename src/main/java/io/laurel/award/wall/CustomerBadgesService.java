@@ -56,19 +56,38 @@ public class CustomerBadgesService {
 
     public Uni<CustomerBadgeView.Page> wall(Caller caller, String customerId, String identifierType, WallQuery query) {
         Instant now = Times.now();
-        // Three round trips, each by key or over the org's definitions: the customer; the customer's scope and active
-        // issue of every definition (CustomerHistory.keyedJoins); the page of definitions.
-        return customers.resolve(caller.orgId(), customerId, identifierType)
-                .chain(customer -> Uni.combine().all().unis(catalog.aggregateAll(CustomerHistory.keyedJoins(
-                        caller.orgId(), customer.customerId)), calendar.zone(caller.orgId())).asTuple())
-                .chain(found -> {
-                    CustomerHistory awards = CustomerHistory.ofKeyed(found.getItem1(), now);
-                    return catalog.aggregateOne(pipeline(caller.orgId(), awards, query, now), WallFacet.class)
-                            .map(facet -> page(facet, awards, query, now, found.getItem2()));
-                });
+        long orgId = caller.orgId();
+        return customers.resolve(orgId, customerId, identifierType).chain(customer -> {
+            long id = customer.customerId;
+            if (!needsHistory(query)) {
+                // Two round trips: the customer by key; the page of definitions, each of the page's joined by key to
+                // the customer's scope and active issue of it.
+                return Uni.combine().all().unis(catalog.aggregateOne(pipeline(orgId, new CustomerHistory(), query,
+                        now, id), WallFacet.class), calendar.zone(orgId)).asTuple()
+                        .map(found -> page(found.getItem1(), CustomerHistory.ofKeyed(found.getItem1().items.stream()
+                                .map(item -> new Document("_id", item.badge.id).append("scope", item.scope)
+                                        .append("issue", item.issue)).toList(), now), query, now, found.getItem2()));
+            }
+            // Filtering or sorting by the customer's history: three round trips, each by key or over the org's
+            // definitions: the customer; the customer's scope and active issue of every definition; the page.
+            return Uni.combine().all().unis(catalog.aggregateAll(CustomerHistory.keyedJoins(orgId, id)),
+                    calendar.zone(orgId)).asTuple().chain(found -> {
+                        CustomerHistory awards = CustomerHistory.ofKeyed(found.getItem1(), now);
+                        return catalog.aggregateOne(pipeline(orgId, awards, query, now, null), WallFacet.class)
+                                .map(facet -> page(facet, awards, query, now, found.getItem2()));
+                    });
+        });
     }
 
-    private static List<Bson> pipeline(long orgId, CustomerHistory awards, WallQuery query, Instant now) {
+    /** Whether the kind or the order depends on the customer's history (else only the page's badges need it). */
+    static boolean needsHistory(WallQuery query) {
+        return query.badgeType() == WallQuery.BadgeType.EARNED || query.badgeType() == WallQuery.BadgeType.EXPIRED
+                || query.sortOn() == WallQuery.SortOn.LAST_EARNED_ON_DATE
+                || query.sortOn() == WallQuery.SortOn.LAST_EARNED_EVENT_DATE;
+    }
+
+    /** The page of definitions; with {@code joinFor}, each of the page's joined to that customer's records of it. */
+    private static List<Bson> pipeline(long orgId, CustomerHistory awards, WallQuery query, Instant now, Long joinFor) {
         List<Bson> filters = new ArrayList<>();
         filters.add(Filters.eq("orgId", orgId));
         filters.add(match(awards, query, now));
@@ -83,11 +102,17 @@ public class CustomerBadgesService {
             pipeline.add(Aggregates.addFields(sortKeys));
         }
         pipeline.add(Aggregates.sort(sort(query)));
-        pipeline.add(Aggregates.facet(
-                new Facet("items", Aggregates.skip(Paging.skip(query.page(), query.limit())), Aggregates.limit(query.limit()),
-                        Aggregates.project(new Document("_id", 0).append("badge", "$$ROOT")
-                                .append("groupName", new Document("$arrayElemAt", List.of("$group.name", 0))))),
-                new Facet("total", Aggregates.count("n"))));
+        List<Bson> items = new ArrayList<>();
+        items.add(Aggregates.skip(Paging.skip(query.page(), query.limit())));
+        items.add(Aggregates.limit(query.limit()));
+        Document item = new Document("_id", 0).append("badge", "$$ROOT")
+                .append("groupName", new Document("$arrayElemAt", List.of("$group.name", 0)));
+        if (joinFor != null) {
+            items.addAll(CustomerHistory.joinStages(orgId, joinFor, "_wallScope", "_wallIssue"));
+            item.append("scope", "$_wallScope").append("issue", "$_wallIssue");
+        }
+        items.add(Aggregates.project(item));
+        pipeline.add(Aggregates.facet(new Facet("items", items), new Facet("total", Aggregates.count("n"))));
         return pipeline;
     }
 

@@ -1,6 +1,7 @@
 package io.laurel.award.wall;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,14 +47,27 @@ final class CustomerHistory {
      * its cost follows the org's badges and this customer, never the number of issues and earns in the store.
      */
     static List<Bson> keyedJoins(long orgId, long customerId) {
+        List<Bson> stages = new ArrayList<>();
+        stages.add(Aggregates.match(Filters.eq("orgId", orgId)));
+        stages.add(Aggregates.project(new Document("_id", 1)));
+        stages.addAll(joinStages(orgId, customerId, "scope", "issue"));
+        stages.add(Aggregates.project(new Document("scope", 1).append("issue", 1)));
+        return stages;
+    }
+
+    /**
+     * The stages that join, to each definition passing through, the customer's scope and active issue of it (as
+     * arrays of at most one) under {@code scopeAs} and {@code issueAs}: for a page of definitions, only those.
+     */
+    static List<Bson> joinStages(long orgId, long customerId, String scopeAs, String issueAs) {
         Document id = new Document("$toString", "$_id");
-        return List.of(Aggregates.match(Filters.eq("orgId", orgId)),
-                Aggregates.project(new Document("_id", 1)
-                        .append("scopeKey", new Document("$concat", List.of("c:", id, ":" + customerId)))
-                        .append("issueKey", new Document("$concat", List.of(orgId + ":", id, ":" + customerId)))),
-                Aggregates.lookup(LimitScopeDocument.COLLECTION, "scopeKey", "_id", "scope"),
-                Aggregates.lookup(IssueDocument.COLLECTION, "issueKey", "activeKey", "issue"),
-                Aggregates.project(new Document("scope", 1).append("issue", 1)));
+        return List.of(Aggregates.addFields(
+                        new com.mongodb.client.model.Field<>("_scopeKey", new Document("$concat",
+                                List.of("c:", id, ":" + customerId))),
+                        new com.mongodb.client.model.Field<>("_issueKey", new Document("$concat",
+                                List.of(orgId + ":", id, ":" + customerId)))),
+                Aggregates.lookup(LimitScopeDocument.COLLECTION, "_scopeKey", "_id", scopeAs),
+                Aggregates.lookup(IssueDocument.COLLECTION, "_issueKey", "activeKey", issueAs));
     }
 
     /** The history from {@link #keyedJoins} rows: one per badge of the org, most with nothing joined. */

@@ -15,6 +15,9 @@ public class WallFacet {
     public static class Item {
         public BadgeMetaDocument badge;
         public String groupName;
+        /** The customer's scope and active issue of this badge, when joined to the page ({@link CustomerHistory}). */
+        public List<org.bson.Document> scope;
+        public List<org.bson.Document> issue;
     }
 
     @RegisterForReflection
