@@ -116,16 +116,34 @@ public final class Bench {
     void wallInBigStore() throws Exception {
         long org = 800_000;
         String token = orgToken(org);
-        cloneBadges(org, badge(org, "EARN", token, List.of(), List.of()), smoke ? 99 : 999);
+        List<ObjectId> badges = cloneBadges(org, badge(org, "EARN", token, List.of(), List.of()), smoke ? 99 : 999);
         long customer = customer(org, token);
+        // The same scenario as section 4's fresh store: 200 of the 1,000 badges earned.
+        for (int i = 0; i < (smoke ? 20 : 200); i++) {
+            post("/api_gateway/v1/badges/customer/earn", token, earnBody(badges.get(i).toHexString(), customer));
+        }
         long documents = raw.getCollection("customers").countDocuments() + raw.getCollection("badge_issues").countDocuments()
                 + raw.getCollection("badge_earns").countDocuments();
-        long t0 = System.nanoTime();
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
-                + "/api_gateway/v1/badges/customer/" + customer + "?badgeType=AVAILABLE"))
-                .header("X-CAP-API-OAUTH-TOKEN", token).timeout(Duration.ofSeconds(120)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        report.bigStoreWall(documents, (System.nanoTime() - t0) / 1e6, answer.statusCode());
+        report.bigStoreWall(documents, raw.getCollection("badge_metas").countDocuments(), wallMedianMs(token, customer),
+                200);
+    }
+
+    /** The median of 7 customer badges GETs (AVAILABLE, as section 4 asks), one at a time. */
+    double wallMedianMs(String token, long customer) throws Exception {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                    + "/api_gateway/v1/badges/customer/" + customer + "?badgeType=AVAILABLE"))
+                    .header("X-CAP-API-OAUTH-TOKEN", token).timeout(Duration.ofSeconds(120)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("customer badges GET answered " + answer.statusCode());
+            }
+            times.add((System.nanoTime() - t0) / 1e6);
+        }
+        times.sort(Double::compare);
+        return times.get(times.size() / 2);
     }
 
     // ---- 1. issueBulk against raw insertMany ----
@@ -270,9 +288,7 @@ public final class Bench {
             post("/api_gateway/v1/badges/customer/earn", token, earnBody(badges.get(i).toHexString(), customer));
         }
         String path = "/api_gateway/v1/badges/customer/" + customer + "?badgeType=AVAILABLE";
-        long t0 = System.nanoTime();
-        send("GET", path, token, null);
-        report.freshStoreWall((System.nanoTime() - t0) / 1e6);
+        report.freshStoreWall(wallMedianMs(token, customer));
         Load.Result wall = Load.run("customer badges GET", clients, warmup, seconds,
                 (worker, seq) -> send("GET", path, token, null).statusCode() == 200);
         Load.Result live = Load.run("GET /q/health/live (HTTP ceiling)", clients, warmup, seconds,
