@@ -123,8 +123,11 @@ class ForwardOutageIT {
                                 Filters.eq("orgId", ORG), Filters.eq("requestId", requestId))), requestId);
                     }
                 }
-                workflow.asAdmin().get("/api_gateway/v1/badges/badgeMeta/" + badge).then()
-                        .body("data.earnedCount", equalTo(EACH));
+                // The earns were made on the target instance, which writes its definition counts every second
+                // (BadgeCounters): read here, the count comes to exactly the earns, awaited with a bound.
+                await(() -> workflow.asAdmin().get("/api_gateway/v1/badges/badgeMeta/" + badge).then()
+                        .extract().jsonPath().getInt("data.earnedCount") == EACH, Duration.ofSeconds(10),
+                        "earnedCount " + EACH);
                 System.out.printf("ForwardOutageIT: forward target refused connections for %.1f s with %d approved "
                         + "requests waiting: %d of %d ended approved %.1f s after it came back, each effect applied once%n",
                         outageSeconds, requests.size(), requests.size(), requests.size(), recoverySeconds);
