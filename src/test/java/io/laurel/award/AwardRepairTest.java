@@ -151,6 +151,26 @@ class AwardRepairTest {
         earn(org, badge, Awards.customer(org)).statusCode(400).body("errors[0].code", equalTo(1102));
     }
 
+    /**
+     * A scope counted before it kept its latest day (lastDay) may hold earns on later days: a late earn is then
+     * checked by reading the days, not by the window ending on its own day alone, and is refused when a later window
+     * would overflow.
+     */
+    @Test
+    void aLateEarnOnAScopeWithoutItsLatestDayIsCheckedByReading() {
+        long org = Orgs.fresh();
+        long customer = Awards.customer(org);
+        String badge = liveBadge(org, "EARN", "customerConstraints", List.of(Map.of(
+                "constraintType", "CUSTOMER_BADGE_ROLLING_WINDOW", "rollForDays", 3, "maxEarnForDays", 1)));
+        long today = Math.floorDiv(now(), DAY) * DAY + 60;
+        earn(org, badge, customer, "earnEventDate", today).statusCode(200);
+        withStore(store -> store.getCollection(LimitScopeDocument.COLLECTION).updateOne(
+                Filters.eq("_id", "c:" + badge + ":" + customer), Updates.unset("lastDay")));
+        // Yesterday's window (ending yesterday) is empty, but the one ending today would hold both.
+        earn(org, badge, customer, "earnEventDate", today - DAY).statusCode(400).body("errors[0].code", equalTo(1101));
+        earn(org, badge, customer, "earnEventDate", today - 3 * DAY).statusCode(200);
+    }
+
     /** A requestId claimed before claims moved beside the records stays used after the upgrade. */
     @Test
     void claimsOfAnEarlierVersionAreMovedBesideTheRecords() {

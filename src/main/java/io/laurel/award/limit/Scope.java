@@ -94,7 +94,8 @@ final class Scope {
     /**
      * The limits as one query on the scope, so that a reservation is a single conditional update without a read: each
      * counter below its maximum (a missing counter is zero), and, with rolling windows, no earn on a later day than
-     * this event's ({@code lastDay}) and each window ending on the event's day below its maximum, summed by the store
+     * this event's ({@code lastDay}, which must be there) and each window ending on the event's day below its maximum,
+     * summed by the store
      * ({@code $expr}). Without earns on later days, a window ending later holds no more than the one ending on the
      * event's day, so that window decides. A late event (earns on later days) does not match: its reservation reads
      * the days first ({@link #violation}).
@@ -105,7 +106,8 @@ final class Scope {
             conditions.add(Filters.or(Filters.exists(counter.field, false), Filters.lt(counter.field, counter.max)));
         }
         if (!rolling.isEmpty()) {
-            conditions.add(Filters.or(Filters.exists("lastDay", false), Filters.lte("lastDay", day)));
+            // A scope without lastDay (new, or counted before it was kept) takes the reading path once, which sets it.
+            conditions.add(Filters.lte("lastDay", day));
             List<Document> windows = new ArrayList<>();
             for (Rolling window : rolling) {
                 List<Object> days = new ArrayList<>();
