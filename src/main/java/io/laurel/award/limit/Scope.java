@@ -95,10 +95,9 @@ final class Scope {
      * The limits as one query on the scope, so that a reservation is a single conditional update without a read: each
      * counter below its maximum (a missing counter is zero), and, with rolling windows, no earn on a later day than
      * this event's ({@code lastDay}, which must be there) and each window ending on the event's day below its maximum,
-     * summed by the store
-     * ({@code $expr}). Without earns on later days, a window ending later holds no more than the one ending on the
-     * event's day, so that window decides. A late event (earns on later days) does not match: its reservation reads
-     * the days first ({@link #violation}).
+     * summed by the store ({@code $expr}). Without earns on later days, a window ending later holds no more than the
+     * one ending on the event's day, so that window decides. A late event (earns on later days) does not match: its
+     * reservation reads the days first ({@link #violation}).
      */
     Bson condition() {
         List<Bson> conditions = new ArrayList<>();
