@@ -11,9 +11,4 @@ public record BadgeLimits(List<EarnLimit> customer, List<EarnLimit> badge) {
     static BadgeLimits of(BadgeMetaDocument badge) {
         return new BadgeLimits(EarnLimit.of(badge, EarnLimit.Level.CUSTOMER), EarnLimit.of(badge, EarnLimit.Level.BADGE));
     }
-
-    /** Whether any limit counts all customers' earns. */
-    public boolean hasBadgeLevel() {
-        return badge.stream().anyMatch(limit -> !(limit instanceof EarnLimit.NoLimit));
-    }
 }

@@ -88,10 +88,6 @@ class EarnLimitTest {
                 new FixedWindow(Level.BADGE, ConstraintType.BADGE_FIXED_WINDOW, "m", 50, DurationType.MONTHS, 1, START,
                         END, null),
                 new NoLimit(Level.BADGE, ConstraintType.BADGE_NO_LIMIT)), limits.badge());
-        assertEquals(true, limits.hasBadgeLevel());
-        badge.badgeConstraints = List.of(constraint(ConstraintType.BADGE_NO_LIMIT, c -> {
-        }));
-        assertEquals(false, BadgeLimits.of(badge).hasBadgeLevel(), "NO_LIMIT alone counts nothing");
         assertEquals("BADGE_ROLLING_WINDOW: at most 30 earns for all customers in 1 WEEKS",
                 limits.badge().get(1).description());
     }
