@@ -15,13 +15,15 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import io.laurel.store.IndexKeyType;
 import io.laurel.store.IndexSelection;
 import io.laurel.store.UpdateScope;
 
 /**
  * Laurel's extension of the H2 database of mongo-java-server: unique indexes also serve queries with more keys than
  * their own ({@link IndexSelection}), and updates copy a document before changing it, so that reads are never torn. It lives in the library's package because the index's constructor is
- * package-private; the index maps keep the library's names, so files written before stay readable.
+ * package-private; the index maps keep the library's names, so files written before stay readable, and order their keys
+ * by value ({@link IndexKeyType}).
  */
 public class LaurelH2Database extends H2Database {
 
@@ -90,7 +92,8 @@ public class LaurelH2Database extends H2Database {
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
             boolean sparse) {
         MVStore mvStore = store != null ? store : CONSTRUCTING.get();
-        MVMap<KeyValue, Object> map = mvStore.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName);
+        MVMap<KeyValue, Object> map = IndexKeyType.openIndex(mvStore,
+                getFullCollectionNamespace(collectionName) + "._index_" + indexName);
         return new H2UniqueIndex(map, indexName, keys, sparse) {
             @Override
             public synchronized boolean canHandle(Document query) {
