@@ -3,7 +3,9 @@ package io.laurel.badge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +40,8 @@ public class BadgeCounters {
     private final Map<ObjectId, LongAdder[]> pending = new ConcurrentHashMap<>();
     /** Taken from {@link #pending} by the write under way, still shown in views until it lands. */
     private final Map<ObjectId, long[]> writing = new ConcurrentHashMap<>();
+    /** The write under way, if any: completes when it has landed (or failed and been counted again). */
+    private final AtomicReference<CompletableFuture<Void>> underWay = new AtomicReference<>();
     private final BadgeMetaRepository badges;
 
     BadgeCounters(BadgeMetaRepository badges) {
@@ -65,12 +69,29 @@ public class BadgeCounters {
         return badge;
     }
 
-    /** Writes what was counted, one {@code $inc} per badge in one command; a failed write is counted again. */
+    /**
+     * Writes what was counted, one {@code $inc} per badge in one command; a failed write is counted again. One write at
+     * a time: a call while one is under way waits for it, then writes what is left (so a caller that awaits this has
+     * every count it made before the call written).
+     */
     @Scheduled(every = EVERY, concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "badge-counters")
     public Uni<Void> flush() {
-        if (!writing.isEmpty()) {
-            return Uni.createFrom().voidItem(); // the previous write is still under way
-        }
+        return Uni.createFrom().deferred(() -> {
+            CompletableFuture<Void> mine = new CompletableFuture<>();
+            CompletableFuture<Void> running = underWay.compareAndExchange(null, mine);
+            if (running != null) {
+                return Uni.createFrom().completionStage(running).chain(this::flush);
+            }
+            return write().eventually(() -> {
+                writing.clear();
+                underWay.set(null);
+                mine.complete(null);
+            });
+        });
+    }
+
+    /** The counted changes taken off {@link #pending} and written; only one runs at a time ({@link #flush}). */
+    private Uni<Void> write() {
         List<WriteModel<BadgeMetaDocument>> writes = new ArrayList<>();
         // Entries stay (one per badge counted): an add racing the reset lands before or after it, never lost.
         for (Map.Entry<ObjectId, LongAdder[]> entry : pending.entrySet()) {
@@ -93,8 +114,7 @@ public class BadgeCounters {
                     // Possibly applied in part: the reconciler's recount puts a counter counted twice right.
                     writing.forEach((id, counts) -> add(id, counts[0], counts[1]));
                 })
-                .onFailure().recoverWithNull()
-                .eventually(writing::clear);
+                .onFailure().recoverWithNull();
     }
 
     void onStop(@jakarta.enterprise.event.Observes ShutdownEvent stop) {

@@ -8,6 +8,7 @@ import static io.laurel.award.Awards.liveBadge;
 import static io.laurel.award.Awards.now;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -244,6 +245,45 @@ class AwardRepairTest {
                 "customerIds", customers, "requestId", requestId, "triggeredBy", Map.of("ownerType", "Loyalty",
                         "referenceId", "txn")))
                 .post(Awards.EARN_BULK).then();
+    }
+
+    /**
+     * Definition counters are written in batches; a caller that awaits {@code flush()} (shutdown, these tests) must find
+     * every count it made before the call in the store, even while another flush is writing: parallel earns, each
+     * followed by a flush, never read fewer earns than had been answered before their flush began.
+     */
+    @Test
+    void aFlushThatOverlapsAnotherStillWritesEveryEarlierCount() throws Exception {
+        long org = Orgs.fresh();
+        List<Long> customers = Awards.customers(org, 48);
+        String badge = liveBadge(org, "EARN");
+        ObjectId badgeId = new ObjectId(badge);
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try (MongoClient client = MongoClients.create(ConfigProvider.getConfig()
+                .getValue("quarkus.mongodb.connection-string", String.class))) {
+            com.mongodb.client.MongoCollection<org.bson.Document> metas = client.getDatabase("laurel")
+                    .getCollection(BadgeMetaDocument.COLLECTION);
+            List<java.util.concurrent.Future<long[]>> checks = new java.util.ArrayList<>();
+            for (long customer : customers) {
+                checks.add(pool.submit(() -> {
+                    earn(org, badge, customer).statusCode(200);
+                    long before = answered.incrementAndGet();
+                    counters.flush().await().indefinitely();
+                    Number stored = metas.find(Filters.eq("_id", badgeId)).first().get("earnedCount", Number.class);
+                    return new long[] { before, stored == null ? 0 : stored.longValue() };
+                }));
+            }
+            for (java.util.concurrent.Future<long[]> check : checks) {
+                long[] seen = check.get();
+                assertTrue(seen[1] >= seen[0], seen[0] + " earns answered before the flush, " + seen[1] + " stored after it");
+            }
+            counters.flush().await().indefinitely();
+            assertEquals(customers.size(), metas.find(Filters.eq("_id", badgeId)).first()
+                    .get("earnedCount", Number.class).intValue(), "each earn counted once");
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static void withStore(java.util.function.Consumer<MongoDatabase> work) {
