@@ -22,6 +22,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.laurel.store.AtomicFindAndModify;
+import io.laurel.store.HashedIn;
 import io.laurel.store.IndexSelection;
 import io.laurel.store.UpdateScope;
 import io.netty.channel.Channel;
@@ -105,6 +106,7 @@ public class MemoryStoreResource implements QuarkusTestResourceLifecycleManager 
     static final class CopyOnReadCollection extends MemoryCollection {
 
         private final UpdateScope scope = new UpdateScope();
+        private final HashedIn.Matcher matcher = new HashedIn.Matcher();
 
         CopyOnReadCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
             super(database, name, options, cursors);
@@ -119,6 +121,11 @@ public class MemoryStoreResource implements QuarkusTestResourceLifecycleManager 
         public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
                 boolean isMulti, boolean isUpsert, Oplog oplog) {
             return scope.run(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog));
+        }
+
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            return matcher.matches(document, query, super::documentMatchesQuery);
         }
 
         @Override

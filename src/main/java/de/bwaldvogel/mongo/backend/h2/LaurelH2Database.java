@@ -15,13 +15,14 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import io.laurel.store.HashedIn;
 import io.laurel.store.IndexKeyType;
 import io.laurel.store.IndexSelection;
 import io.laurel.store.UpdateScope;
 
 /**
  * Laurel's extension of the H2 database of mongo-java-server: unique indexes also serve queries with more keys than
- * their own ({@link IndexSelection}), and updates copy a document before changing it, so that reads are never torn. It lives in the library's package because the index's constructor is
+ * their own ({@link IndexSelection}), large {@code $in} lists are matched by hash ({@link HashedIn}), and updates copy a document before changing it, so that reads are never torn. It lives in the library's package because the index's constructor is
  * package-private; the index maps keep the library's names, so files written before stay readable, and order their keys
  * by value ({@link IndexKeyType}).
  */
@@ -64,6 +65,7 @@ public class LaurelH2Database extends H2Database {
     static final class CopyOnWriteCollection extends H2Collection {
 
         private final UpdateScope scope = new UpdateScope();
+        private final HashedIn.Matcher matcher = new HashedIn.Matcher();
 
         CopyOnWriteCollection(LaurelH2Database database, String collectionName, CollectionOptions options,
                 MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
@@ -79,6 +81,11 @@ public class LaurelH2Database extends H2Database {
         public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
                 boolean isMulti, boolean isUpsert, Oplog oplog) {
             return scope.run(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog));
+        }
+
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            return matcher.matches(document, query, super::documentMatchesQuery);
         }
 
         @Override
