@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.WriteBuffer;
@@ -21,8 +22,8 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.ObjectId;
 
 /**
- * The data type of a unique index's map in the embedded store: keys are written exactly as H2's default type writes
- * them (so the file's bytes do not change), but ordered by their values instead of by their Java serialization. H2's
+ * The data type of a unique index's map in the embedded store: keys written compactly (not Java-serialized) and
+ * ordered by their values instead of by their Java serialization. H2's
  * default type compares two objects it does not know by serializing both, and an index lookup compares about
  * fourteen keys: in the store's profile that was half of all CPU. This order calls two keys equal exactly when they hold
  * the same values of the same classes in the same order, which is the equality the serialized forms gave for every
@@ -37,6 +38,10 @@ public final class IndexKeyType extends BasicDataType<Object> {
 
     /** The index maps written in this order (name to 1); a map missing here was written in H2's default order. */
     static final String ORDERED_MAPS = "laurel.indexKeyOrder";
+
+    /** Tags that H2's default type never writes (it uses 0–19 and 32–119; {@link DocumentType} uses 125). */
+    static final byte KEY = 126;
+    static final byte OBJECT_ID = 127;
 
     private final ObjectDataType bytes = new ObjectDataType();
 
@@ -75,14 +80,45 @@ public final class IndexKeyType extends BasicDataType<Object> {
         return bytes.getMemory(key);
     }
 
+    /**
+     * A key: tag, count, then each value as H2's default type writes it, ids as their 12 bytes. H2's default type would
+     * Java-serialize the whole key; keys written that way before are still read ({@link #read}).
+     */
     @Override
     public void write(WriteBuffer buffer, Object key) {
-        bytes.write(buffer, key);
+        if (!(key instanceof KeyValue values)) {
+            bytes.write(buffer, key);
+            return;
+        }
+        buffer.put(KEY).putVarInt(values.size());
+        for (Object value : values) {
+            if (value instanceof ObjectId id) {
+                buffer.put(OBJECT_ID).put(id.toByteArray());
+            } else {
+                bytes.write(buffer, value);
+            }
+        }
     }
 
     @Override
     public Object read(ByteBuffer buffer) {
-        return bytes.read(buffer);
+        if (buffer.get(buffer.position()) != KEY) {
+            return bytes.read(buffer);
+        }
+        buffer.get();
+        int size = DataUtils.readVarInt(buffer);
+        List<Object> values = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            if (buffer.get(buffer.position()) == OBJECT_ID) {
+                buffer.get();
+                byte[] id = new byte[12];
+                buffer.get(id);
+                values.add(new ObjectId(id));
+            } else {
+                values.add(bytes.read(buffer));
+            }
+        }
+        return new KeyValue(values);
     }
 
     @Override

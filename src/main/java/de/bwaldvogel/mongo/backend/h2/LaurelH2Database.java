@@ -15,6 +15,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import io.laurel.store.DocumentType;
 import io.laurel.store.HashedIn;
 import io.laurel.store.IndexKeyType;
 import io.laurel.store.IndexSelection;
@@ -22,9 +23,10 @@ import io.laurel.store.UpdateScope;
 
 /**
  * Laurel's extension of the H2 database of mongo-java-server: unique indexes also serve queries with more keys than
- * their own ({@link IndexSelection}), large {@code $in} lists are matched by hash ({@link HashedIn}), and updates copy a document before changing it, so that reads are never torn. It lives in the library's package because the index's constructor is
- * package-private; the index maps keep the library's names, so files written before stay readable, and order their keys
- * by value ({@link IndexKeyType}).
+ * their own ({@link IndexSelection}), large {@code $in} lists are matched by hash ({@link HashedIn}), documents are
+ * stored as BSON ({@link DocumentType}), index keys compactly and in value order ({@link IndexKeyType}), and updates
+ * copy a document before changing it, so that reads are never torn. It lives in the library's package because the
+ * index's constructor is package-private; the maps keep the library's names, so files written before stay readable.
  */
 public class LaurelH2Database extends H2Database {
 
@@ -51,7 +53,8 @@ public class LaurelH2Database extends H2Database {
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         MVStore mvStore = store != null ? store : CONSTRUCTING.get();
         String fullName = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> dataMap = mvStore.openMap(DATABASES_PREFIX + fullName);
+        MVMap<Object, Document> dataMap = mvStore.openMap(DATABASES_PREFIX + fullName,
+                new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
         MVMap<String, Object> metaMap = mvStore.openMap(META_PREFIX + fullName);
         return new CopyOnWriteCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
