@@ -28,9 +28,21 @@ public final class DocumentType extends BasicDataType<Object> {
 
     private final ObjectDataType fallback = new ObjectDataType();
 
+    /**
+     * The running average size of the documents written and read: H2 sizes its page cache by these estimates. (H2's
+     * default type learns its average by serializing; left alone it would count every document as 10 KB, and the
+     * cache would hold a fraction of the pages it can.)
+     */
+    private volatile int averageSize = 512;
+
     @Override
     public int getMemory(Object value) {
-        return fallback.getMemory(value);
+        return value instanceof Document ? averageSize : fallback.getMemory(value);
+    }
+
+    /** As H2 counts a serialized object: twice its encoded size. */
+    private void sized(int encoded) {
+        averageSize = (averageSize * 15 + 2 * encoded) / 16;
     }
 
     @Override
@@ -42,6 +54,7 @@ public final class DocumentType extends BasicDataType<Object> {
         }
         buffer.put(BSON);
         buffer.put(bson);
+        sized(bson.length);
     }
 
     @Override
@@ -53,6 +66,7 @@ public final class DocumentType extends BasicDataType<Object> {
         int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt();
         ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice().limit(length));
         buffer.position(buffer.position() + length);
+        sized(length);
         return BsonDecoder.decodeBson(bson);
     }
 

@@ -75,9 +75,20 @@ public final class IndexKeyType extends BasicDataType<Object> {
         return compareValues(a, b);
     }
 
+    /**
+     * H2 sizes its page cache by these estimates; H2's default type would count a key it does not serialize as 10 KB.
+     * A key: its list, and per value a reference and the value (a string by its characters).
+     */
     @Override
     public int getMemory(Object key) {
-        return bytes.getMemory(key);
+        if (!(key instanceof KeyValue values)) {
+            return bytes.getMemory(key);
+        }
+        int memory = 48;
+        for (Object value : values) {
+            memory += value instanceof String text ? 48 + text.length() : 24;
+        }
+        return memory;
     }
 
     /**
