@@ -52,8 +52,9 @@ public class IssueService {
 
     /**
      * Issues the badge to up to 10,000 customers in a constant number of round trips: one query for which customers
-     * exist, one update that retires lapsed issues, one unordered insert. A customer who is unknown (1026) or already
-     * holds an active issue (1040) gets an error of its own; the others are issued.
+     * exist, one unordered insert (and, for customers it refuses, one update that retires their lapsed issues before
+     * they are inserted again). A customer who is unknown (1026) or already holds an active issue (1040) gets an error
+     * of its own; the others are issued.
      */
     public Uni<ApiResponse<AwardViews.IssueBulk>> issueBulk(Caller caller, AwardRequests.IssueBulk request,
             boolean validateOnly) {
@@ -86,8 +87,6 @@ public class IssueService {
             // retry to take over, which reports those issues as its own.
             return requestIds.claim(caller.orgId(), requestId, "issueBulk", badge.id)
                     .chain(claim -> customers.existing(caller.orgId(), wanted)
-                            .call(known -> known.isEmpty() ? Uni.createFrom().voidItem()
-                                    : issues.expireLapsed(caller.orgId(), badge.id, known, now))
                             .chain(known -> insert(badge, wanted, known, trigger, requestId, issueEvent, expiresOn, now,
                                     claim == RequestIds.Claim.TAKEN_OVER))
                             .invoke(result -> catalog.count(badge, result.inserted, 0))
@@ -183,11 +182,8 @@ public class IssueService {
                 documents.add(issue);
             }
         }
-        Uni<Set<Integer>> duplicates = documents.isEmpty() ? Uni.createFrom().item(Set.of())
-                : issues.mongoCollection().insertMany(documents, new InsertManyOptions().ordered(false))
-                        .map(result -> Set.<Integer>of())
-                        .onFailure(SequenceRepository::isOnlyDuplicateKeys)
-                        .recoverWithItem(SequenceRepository::refusedIndexes);
+        Uni<Set<Integer>> duplicates = insertAll(documents).chain(refused -> refused.isEmpty()
+                ? Uni.createFrom().item(refused) : retryLapsed(badge, documents, refused, now));
         return duplicates.chain(failed -> activeOfRefused(badge, documents, failed, now)
                 .map(active -> {
                     List<Issued> issued = new ArrayList<>();
@@ -217,6 +213,30 @@ public class IssueService {
                     }
                     return new Outcome(issued, documents.size() - failed.size());
                 }));
+    }
+
+    /** One unordered insert; the positions of the documents refused for a duplicate key. */
+    private Uni<Set<Integer>> insertAll(List<IssueDocument> documents) {
+        return documents.isEmpty() ? Uni.createFrom().item(Set.of())
+                : issues.mongoCollection().insertMany(documents, new InsertManyOptions().ordered(false))
+                        .map(result -> Set.<Integer>of())
+                        .onFailure(SequenceRepository::isOnlyDuplicateKeys)
+                        .recoverWithItem(SequenceRepository::refusedIndexes);
+    }
+
+    /**
+     * Customers refused because they still hold an issue that has expired by now: those issues are retired (one
+     * update, by their active keys) and the refused documents inserted once more. Only refused customers are looked
+     * at, so a call that issues to new holders costs no lapsed-issue update at all. Returns the positions still refused.
+     */
+    private Uni<Set<Integer>> retryLapsed(BadgeMetaDocument badge, List<IssueDocument> documents, Set<Integer> refused,
+            Instant now) {
+        List<Integer> positions = refused.stream().sorted().toList();
+        List<Long> holders = positions.stream().map(i -> documents.get(i).customerId).toList();
+        return issues.expireLapsed(badge.orgId, badge.id, holders, now).chain(expired -> expired == 0
+                ? Uni.createFrom().item(refused)
+                : insertAll(positions.stream().map(documents::get).toList())
+                        .map(again -> again.stream().map(positions::get).collect(Collectors.toSet())));
     }
 
     /**

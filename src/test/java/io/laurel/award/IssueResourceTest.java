@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.Test;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 
 import io.laurel.support.CommandCounter;
 import io.laurel.support.MemoryStoreResource;
@@ -202,16 +205,49 @@ class IssueResourceTest {
                 .body("errors", hasSize(0));
         List<String> large = commands.commands();
 
-        // requestId, customers, lapsed issues, the issues, requestId done (the definition was read by the first call
-        // and is remembered, the counters are written in batches: BadgeCounters); and, when some
-        // customers already hold an issue, one read of those issues (their ids answer the refusal). The driver splits
-        // one insertMany into commands of the server's maxWriteBatchSize: 1,000 for the embedded store (100,000 for
-        // MongoDB).
+        // requestId, customers, the issues, requestId done (the definition was read by the first call and is
+        // remembered, the counters are written in batches: BadgeCounters); and, when some customers already hold an
+        // issue, one update that retires those of them that lapsed and one read of the rest (their ids answer the
+        // refusal). The driver splits one insertMany into commands of the server's maxWriteBatchSize: 1,000 for the
+        // embedded store (100,000 for MongoDB).
         long issueInserts = 10_000 / 1_000;
-        assertEquals(6 + issueInserts - 1, large.size(), "round trips for 10,000 customers: " + large);
-        assertEquals(6, small.size(), "round trips for 100 customers (and the first read of the definition): " + small);
-        assertEquals(List.of("insert", "find", "update"), large.subList(0, 3), large.toString());
+        assertEquals(3 + issueInserts + 2, large.size(), "round trips for 10,000 customers: " + large);
+        assertEquals(5, small.size(), "round trips for 100 customers (and the first read of the definition): " + small);
+        assertEquals(List.of("insert", "find", "insert"), large.subList(0, 3), large.toString());
         badge(org, badge).body("data.issuedCount", equalTo(10_000));
+    }
+
+    /**
+     * A customer whose issue has expired (it is still marked active until something retires it) is issued again by a
+     * bulk call: the lapsed issue is retired, a new one made; beside customers that never held one and one whose issue
+     * is still running (1040).
+     */
+    @Test
+    void aLapsedIssueIsRetiredAndIssuedAgainInABulkCall() {
+        long org = Orgs.fresh();
+        String badge = liveBadge(org, "ISSUE_EARN");
+        List<Long> ids = seedCustomers(org, 4);
+        long lapsed = ids.get(0);
+        long running = ids.get(1);
+        String lapsedIssue = issue(org, badge, List.of(lapsed, running)).statusCode(200).extract().jsonPath()
+                .getString("data.issuedBadges[0].issuedId");
+        try (MongoClient client = MongoClients.create(store)) {
+            // Test data: the issue ran out yesterday (badge expiry rules are tested elsewhere).
+            client.getDatabase("laurel").getCollection("badge_issues").updateOne(
+                    Filters.eq("_id", new org.bson.types.ObjectId(lapsedIssue)),
+                    Updates.set("expiresOn", java.util.Date.from(java.time.Instant.now().minusSeconds(86_400))));
+        }
+        issue(org, badge, ids).statusCode(200)
+                .body("data.issuedBadges", hasSize(4))
+                .body("data.issuedBadges.findAll { it.error != null }.customerId", equalTo(List.of(running)))
+                .body("data.issuedBadges.findAll { it.error != null }.error.code", equalTo(List.of(1040)))
+                .body("data.issuedBadges.find { it.customerId == " + lapsed + " }.issuedId",
+                        not(equalTo(lapsedIssue)));
+        try (MongoClient client = MongoClients.create(store)) {
+            Document old = client.getDatabase("laurel").getCollection("badge_issues")
+                    .find(Filters.eq("_id", new org.bson.types.ObjectId(lapsedIssue))).first();
+            assertEquals("EXPIRED", old.getString("status"));
+        }
     }
 
     private List<Long> seedCustomers(long org, int n) {
