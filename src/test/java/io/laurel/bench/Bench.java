@@ -265,12 +265,65 @@ public final class Bench {
                 send("POST", "/api_gateway/v1/badges/customer/earn", admin,
                         earnBody(plain, customers.get(200 + worker))).statusCode() == 200);
         MongoCollection<Document> counters = raw.getCollection("bench_raw_counters");
+        // The floor under the service: an earn's commands sent by the driver itself, without HTTP, tokens, JSON or
+        // any of Laurel's code. Every limit kind: the customer's scope and the badge's (shared by all clients), each a
+        // conditional upsert with a rolling-window check, then the record with its unique claim key.
+        MongoCollection<Document> records = raw.getCollection("bench_raw_earns");
+        records.createIndex(new Document("claimKey", 1), new IndexOptions().unique(true).sparse(true));
+        ObjectId rawBadge = new ObjectId();
+        Load.Result rawThree = Load.run("an earn's 3 commands, raw", clients, warmup, seconds, (worker, seq) -> {
+            scope(counters, "c:" + worker);
+            scope(counters, "b:shared");
+            records.insertOne(earnRecord(rawBadge, customers.get(300 + worker), worker, seq));
+            return true;
+        });
+        Load.Result rawTwo = Load.run("an earn's 2 commands, raw (no limits)", clients, warmup, seconds,
+                (worker, seq) -> {
+                    counters.updateOne(Filters.eq("_id", "n:" + worker), Updates.combine(Updates.inc("total", 1L),
+                            Updates.inc("exp.none", 1L)), new com.mongodb.client.model.UpdateOptions().upsert(true));
+                    records.insertOne(earnRecord(rawBadge, customers.get(400 + worker), worker, seq));
+                    return true;
+                });
+        records.drop();
         Load.Result rawUpdate = Load.run("raw conditional findOneAndUpdate", clients, warmup, seconds, (worker, seq) ->
                 counters.findOneAndUpdate(Filters.and(Filters.eq("_id", "c" + worker),
                         Filters.or(Filters.exists("n", false), Filters.lt("n", Long.MAX_VALUE))),
                         Updates.inc("n", 1L), new FindOneAndUpdateOptions().upsert(true)) != null || seq == 0);
         counters.drop();
-        report.load("earn", List.of(earn, earnPlain, rawUpdate));
+        report.load("earn", List.of(earn, earnPlain, rawThree, rawTwo, rawUpdate));
+    }
+
+    /** A limit scope's reservation as the earn sends it: counters below their maximum, a 7-day window summed. */
+    static void scope(MongoCollection<Document> counters, String id) {
+        long day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toEpochDay();
+        List<Object> days = new ArrayList<>();
+        for (long d = day - 6; d <= day; d++) {
+            days.add(new Document("$ifNull", List.of("$days." + d, 0L)));
+        }
+        Document window = new Document("$lt", List.of(new Document("$add", days), Long.MAX_VALUE));
+        try {
+            counters.findOneAndUpdate(Filters.and(Filters.eq("_id", id),
+                    Filters.or(Filters.exists("total", false), Filters.lt("total", Long.MAX_VALUE)),
+                    Filters.or(Filters.exists("lastDay", false), Filters.lte("lastDay", day)),
+                    new Document("$expr", window)),
+                    Updates.combine(Updates.inc("total", 1L), Updates.inc("days." + day, 1L), Updates.inc("version", 1L),
+                            Updates.max("lastDay", day), Updates.set("changedOn", new Date())),
+                    new FindOneAndUpdateOptions().upsert(true));
+        } catch (com.mongodb.MongoCommandException e) {
+            if (e.getErrorCode() != 11000) { // two first reservations racing to create the scope: one retries
+                throw e;
+            }
+            scope(counters, id);
+        }
+    }
+
+    static Document earnRecord(ObjectId badge, long customer, int worker, long seq) {
+        Date now = new Date();
+        return new Document("_id", new ObjectId()).append("orgId", ORG).append("badgeMetaId", badge)
+                .append("customerId", customer).append("status", "ACTIVE").append("eventDate", now)
+                .append("earnedOn", now).append("expiresOn", now).append("claimKey", ORG + ":raw-" + worker + "-" + seq
+                        + "-" + UUID.randomUUID()).append("requestId", "raw").append("triggeredBy",
+                                new Document("ownerType", "Loyalty").append("referenceId", "bench"));
     }
 
     // ---- 4. customer badges GET under load ----

@@ -168,6 +168,17 @@ final class Report {
                         .append(" runs at ").append(fmt(100 * noneRatio)).append("%; target ≥ 35%: ")
                         .append(verdict(noneRatio >= 0.35)).append(". ").append(all.name()).append(": p99 / p50 = ")
                         .append(fmt(tail)).append("; target ≤ 4: ").append(verdict(tail <= 4)).append(".");
+                if (results.size() == 5) {
+                    double base = results.get(4).throughput();
+                    md.append(" The floor under the service: ").append(results.get(2).name()).append(" run at ")
+                            .append(fmt(100 * results.get(2).throughput() / base)).append("% of ")
+                            .append(results.get(4).name()).append(" (the earn reaches ")
+                            .append(fmt(100 * all.throughput() / results.get(2).throughput())).append("% of that), ")
+                            .append(results.get(3).name()).append(" at ")
+                            .append(fmt(100 * results.get(3).throughput() / base)).append("% (the earn without limits "
+                                    + "reaches ").append(fmt(100 * none.throughput() / results.get(3).throughput()))
+                            .append("%).");
+                }
             }
             md.append("\n\n");
         }
