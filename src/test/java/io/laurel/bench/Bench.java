@@ -215,51 +215,67 @@ public final class Bench {
 
     // ---- 2. round trips per request ----
 
+    interface Request {
+        void send(int attempt) throws Exception;
+    }
+
+    /**
+     * The commands one request sends: the fewest the process's counter moved over five of them. The counter counts
+     * every command of the process, so a request that a one-second batch of definition counters or a reconciler pass
+     * happens to overlap reads one or two more; the fewest of five is the request's own.
+     */
+    long fewest(Request request) throws Exception {
+        long fewest = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            long before = commands();
+            request.send(attempt);
+            fewest = Math.min(fewest, commands() - before);
+        }
+        return fewest;
+    }
+
     void roundTrips(List<Long> customers) throws Exception {
         // Steady state: the definition read in the last second and the customer seen before by this replica (as
         // in the load below); and an earn of a customer this replica has not seen yet (one lookup more).
         String badge = badge(ORG, "EARN", null, List.of(), List.of());
         post("/api_gateway/v1/badges/customer/earn", admin, earnBody(badge, customers.get(0)));
-        long before = commands();
-        post("/api_gateway/v1/badges/customer/earn", admin, earnBody(badge, customers.get(0)));
-        report.roundTrips("earn (no limits)", commands() - before);
+        report.roundTrips("earn (no limits)", fewest(attempt ->
+                post("/api_gateway/v1/badges/customer/earn", admin, earnBody(badge, customers.get(0)))));
 
         String limited = badge(ORG, "EARN", null, allCustomerLimits(), allBadgeLimits());
         post("/api_gateway/v1/badges/customer/earn", admin, earnBody(limited, customers.get(1)));
-        before = commands();
-        post("/api_gateway/v1/badges/customer/earn", admin, earnBody(limited, customers.get(1)));
-        report.roundTrips("earn (all eight limit kinds)", commands() - before);
-        before = commands();
-        post("/api_gateway/v1/badges/customer/earn", admin, earnBody(limited, customers.get(2)));
-        report.roundTrips("earn (all eight limit kinds), a customer this replica has not seen", commands() - before);
+        report.roundTrips("earn (all eight limit kinds)", fewest(attempt ->
+                post("/api_gateway/v1/badges/customer/earn", admin, earnBody(limited, customers.get(1)))));
+        report.roundTrips("earn (all eight limit kinds), a customer this replica has not seen", fewest(attempt ->
+                post("/api_gateway/v1/badges/customer/earn", admin, earnBody(limited, customers.get(10 + attempt)))));
 
         for (int size : smoke ? new int[] { 10, 100 } : new int[] { 10, 1_000, 10_000 }) {
             long org = 900_000 + size;
             String token = orgToken(org);
             cloneBadges(org, badge(org, "EARN", token, List.of(), List.of()), size - 1);
             long customer = customer(org, token);
-            before = commands();
-            get("/api_gateway/v1/badges/customer/" + customer + "?badgeType=AVAILABLE&sortOn=RANK", token);
-            report.roundTrips("customer badges GET, " + size + " badges", commands() - before);
+            report.roundTrips("customer badges GET, " + size + " badges", fewest(attempt ->
+                    get("/api_gateway/v1/badges/customer/" + customer + "?badgeType=AVAILABLE&sortOn=RANK", token)));
         }
 
         String maker = userToken("bench.maker", "CanMakeRequest");
         String checker = userToken("bench.checker", "CanCheckRequest");
-        Map<String, Object> goodwill = Map.of("referenceId", "bench-" + UUID.randomUUID(), "reason", "bench",
-                "baseType", "POINTS", "programId", 1, "awardingTillId", 1, "earningEntityType", "CUSTOMER",
-                "earningEntityId", customers.get(3), "points", 5, "source", "API");
-        before = commands();
-        JsonNode made = post("/api_gateway/v2/request-workflow/GOODWILL-POINTS", maker, Map.of(
-                "entityInfo", Map.of("tillId", "1", "storeId", "1", "zoneId", "1", "conceptId", "1"),
-                "payload", Map.of("IntouchAPITask-Payload", Map.of("hostname", "", "path", "/internal/goodwill/",
-                        "method", "POST", "body", goodwill,
-                        "headers", Map.of("Authorization", "Bearer " + admin)))));
-        report.roundTrips("workflow create (with the target's validation)", commands() - before);
-        before = commands();
-        put("/api_gateway/v2/request-workflow/GOODWILL-POINTS", checker, Map.of("requestId",
-                made.path("data").path("requestId").asText(), "actionName", "AdminTask",
-                "payload", Map.of("AdminTask-Payload", Map.of("actionDecision", "approved"))));
-        report.roundTrips("workflow approve (with the forwarded call)", commands() - before);
+        List<String> made = new ArrayList<>();
+        report.roundTrips("workflow create (with the target's validation)", fewest(attempt -> {
+            Map<String, Object> goodwill = Map.of("referenceId", "bench-" + UUID.randomUUID(), "reason", "bench",
+                    "baseType", "POINTS", "programId", 1, "awardingTillId", 1, "earningEntityType", "CUSTOMER",
+                    "earningEntityId", customers.get(3), "points", 5, "source", "API");
+            made.add(post("/api_gateway/v2/request-workflow/GOODWILL-POINTS", maker, Map.of(
+                    "entityInfo", Map.of("tillId", "1", "storeId", "1", "zoneId", "1", "conceptId", "1"),
+                    "payload", Map.of("IntouchAPITask-Payload", Map.of("hostname", "", "path", "/internal/goodwill/",
+                            "method", "POST", "body", goodwill,
+                            "headers", Map.of("Authorization", "Bearer " + admin))))).path("data").path("requestId")
+                    .asText());
+        }));
+        report.roundTrips("workflow approve (with the forwarded call)", fewest(attempt ->
+                put("/api_gateway/v2/request-workflow/GOODWILL-POINTS", checker, Map.of("requestId", made.get(attempt),
+                        "actionName", "AdminTask", "payload", Map.of("AdminTask-Payload",
+                                Map.of("actionDecision", "approved"))))));
     }
 
     // ---- 3. earn under load against raw conditional updates ----
