@@ -1,7 +1,5 @@
 package io.laurel.workflow;
 
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.conversions.Bson;
@@ -11,10 +9,9 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 
 import io.laurel.common.IndexedRepository;
+import io.laurel.outbox.DueWork;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -34,7 +31,7 @@ public class WorkflowRepository implements ReactivePanacheMongoRepository<Workfl
                         new IndexOptions().unique(true).sparse(true).name(PENDING_INDEX)),
                 mongoCollection().createIndex(Indexes.ascending("orgId", "startTime"),
                         new IndexOptions().name("workflow_org_start")),
-                mongoCollection().createIndex(Indexes.ascending("state", "nextAttemptAt"),
+                mongoCollection().createIndex(Indexes.ascending("state", DueWork.NEXT_ATTEMPT_AT),
                         new IndexOptions().name("workflow_due")))
                 .andFailFast().replaceWithVoid();
     }
@@ -48,16 +45,5 @@ public class WorkflowRepository implements ReactivePanacheMongoRepository<Workfl
     public Uni<WorkflowRequestDocument> updateIf(String requestId, Bson condition, Bson update) {
         return mongoCollection().findOneAndUpdate(Filters.and(Filters.eq("requestId", requestId), condition), update,
                 AFTER);
-    }
-
-    /** Takes one due, unleased forward for {@code owner} until {@code leaseUntil}, counting the attempt. */
-    public Uni<WorkflowRequestDocument> leaseDue(Instant now, Instant leaseUntil, String owner) {
-        return mongoCollection().findOneAndUpdate(
-                Filters.and(Filters.eq("state", WorkflowService.FORWARDING), Filters.lte("nextAttemptAt", now),
-                        Filters.or(Filters.exists("leaseUntil", false), Filters.eq("leaseUntil", null),
-                                Filters.lt("leaseUntil", now))),
-                Updates.combine(Updates.set("leaseUntil", leaseUntil), Updates.set("leaseOwner", owner),
-                        Updates.inc("attempts", 1)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).sort(Sorts.ascending("nextAttemptAt")));
     }
 }

@@ -42,6 +42,9 @@ import io.laurel.common.LaurelConfig;
 import io.laurel.common.SequenceRepository;
 import io.laurel.common.Times;
 import io.laurel.identity.Caller;
+import io.laurel.outbox.Backoff;
+import io.laurel.outbox.DueWork;
+import io.laurel.outbox.Outbox;
 import io.laurel.identity.OrgHeaderFilter;
 import io.laurel.identity.Roles;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -79,10 +82,11 @@ public class WorkflowService {
     private final ObjectMapper json;
     private final ObjectMapper canonical;
     private final MeterRegistry registry;
-    private final String instance = UUID.randomUUID().toString();
+    /** Forwards due or being sent: the outbox's queue {@code workflow} (requests in IntouchAPITask). */
+    private final DueWork<WorkflowRequestDocument> due;
 
     WorkflowService(WorkflowRepository requests, Forwarder forwarder, SecretBox secrets, InternalBase internal,
-            LaurelConfig config, ObjectMapper json, MeterRegistry registry) {
+            LaurelConfig config, ObjectMapper json, MeterRegistry registry, Outbox outbox) {
         this.requests = requests;
         this.forwarder = forwarder;
         this.secrets = secrets;
@@ -91,6 +95,7 @@ public class WorkflowService {
         this.json = json;
         this.canonical = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
         this.registry = registry;
+        this.due = outbox.queue("workflow", requests::mongoCollection, Filters.eq("state", FORWARDING));
     }
 
     // ---- create ----
@@ -212,9 +217,8 @@ public class WorkflowService {
                                 Updates.set("checkerUserName", caller.username()), Updates.unset("pendingKey"));
                         Bson next = verdict.equals(REJECTED)
                                 ? Updates.combine(decided, Updates.set("state", REJECTED), Updates.set("endTime", now))
-                                : Updates.combine(decided, Updates.set("state", FORWARDING), Updates.set("attempts", 1),
-                                        Updates.set("nextAttemptAt", now), Updates.set("leaseOwner", instance),
-                                        Updates.set("leaseUntil", now.plus(config.lease())));
+                                : Updates.combine(decided, Updates.set("state", FORWARDING),
+                                        due.heldNow(now, config.lease()));
                         // Two checkers at once: only the one whose update still finds AdminTask wins.
                         return requests.updateIf(doc.requestId, Filters.eq("state", ADMIN_TASK), next)
                                 .onItem().ifNull().failWith(() -> notInAdminTask("already decided"));
@@ -271,9 +275,8 @@ public class WorkflowService {
     private Uni<WorkflowView> finish(WorkflowRequestDocument doc, String state, Forwarder.Answer answer) {
         LOG.infof("Request %s %s after %d attempt(s), target answered %d", doc.requestId, state, doc.attempts,
                 answer.status());
-        return settle(doc, Updates.combine(Updates.set("state", state), Updates.set("endTime", Times.now()),
-                output(answer), Updates.unset("leaseUntil"),
-                Updates.unset("leaseOwner"), Updates.unset("nextAttemptAt")))
+        return settled(doc, due.end(Filters.eq("requestId", doc.requestId), Updates.combine(
+                Updates.set("state", state), Updates.set("endTime", Times.now()), output(answer))))
                 .invoke(settled -> {
                     if (settled.changed()) {
                         count(doc.requestType.label(), state);
@@ -300,23 +303,20 @@ public class WorkflowService {
         if (doc.attempts >= config.maxAttempts()) {
             return finish(doc, FAILED, answer);
         }
-        long delay = Math.min(config.retryMaxDelay().toMillis(),
-                config.retryDelay().toMillis() << Math.min(20, doc.attempts - 1));
+        long delay = new Backoff(config.retryDelay(), config.retryMaxDelay(), false).after(doc.attempts, 0).toMillis();
         LOG.infof("Request %s not sent on attempt %d of %d (target answered %s); next attempt in %d ms", doc.requestId,
                 doc.attempts, config.maxAttempts(), status == 0 ? "nothing" : Integer.toString(status), delay);
-        return settle(doc, Updates.combine(Updates.set("nextAttemptAt", Times.now().plus(Duration.ofMillis(delay))),
-                output(answer), Updates.unset("leaseUntil"),
-                Updates.unset("leaseOwner"))).map(Settled::view);
+        return settled(doc, due.retryAt(Filters.eq("requestId", doc.requestId),
+                Times.now().plus(Duration.ofMillis(delay)), output(answer))).map(Settled::view);
     }
 
     /** The request after an outcome was recorded, and whether this instance recorded it. */
     private record Settled(WorkflowView view, boolean changed) {
     }
 
-    /** Records an outcome only while this instance still holds the task. */
-    private Uni<Settled> settle(WorkflowRequestDocument doc, Bson update) {
-        return requests.updateIf(doc.requestId, Filters.and(Filters.eq("state", FORWARDING),
-                Filters.eq("leaseOwner", instance)), update)
+    /** An outcome the outbox recorded only while this instance still held the task (null: another had it by then). */
+    private Uni<Settled> settled(WorkflowRequestDocument doc, Uni<WorkflowRequestDocument> recorded) {
+        return recorded
                 .chain(updated -> updated != null ? Uni.createFrom().item(new Settled(view(updated), true))
                         : requests.findInOrg(doc.orgId, doc.requestId).map(current -> new Settled(view(current), false)));
     }
@@ -372,7 +372,7 @@ public class WorkflowService {
             return Uni.createFrom().voidItem();
         }
         Instant now = Times.now();
-        return requests.leaseDue(now, now.plus(config.lease()), instance)
+        return due.leaseNext(now, config.lease())
                 .chain(doc -> doc == null ? Uni.createFrom().voidItem()
                         : forward(doc).onFailure().invoke(e -> LOG.warnf("Forward of %s failed: %s", doc.requestId,
                                 e.getMessage())).onFailure().recoverWithNull().chain(() -> drain(left - 1)));
@@ -447,7 +447,7 @@ public class WorkflowService {
         doc.state = FORWARDING;
         doc.attempts = 1;
         doc.nextAttemptAt = now;
-        doc.leaseOwner = instance;
+        doc.leaseOwner = due.owner();
         doc.leaseUntil = now.plus(config.lease());
     }
 

@@ -69,6 +69,9 @@ class WorkflowResourceTest {
     WorkflowService workflow;
 
     @Inject
+    io.laurel.outbox.Outbox outbox;
+
+    @Inject
     LaurelConfig config;
 
     @ConfigProperty(name = "quarkus.mongodb.connection-string")
@@ -372,10 +375,19 @@ class WorkflowResourceTest {
                 .body("data.state", equalTo("IntouchAPITask")).body("data.endTime", nullValue())
                 .body("data.details.IntouchAPITask_Output.status", equalTo(0));
         assertEquals(0, balance());
+        // The outbox's backlog shows it: due in the workflow queue, and the metrics say so.
+        io.laurel.outbox.Backlog waiting = outbox.measure().await().atMost(Duration.ofSeconds(30)).get("workflow");
+        assertTrue(waiting.due() >= 1, "the unsent forward is due: " + waiting);
+        given().port(MemoryStoreResource.MANAGEMENT_PORT).get("/q/metrics").then().statusCode(200)
+                .body(containsString("laurel_outbox_due{queue=\"workflow\"} " + waiting.due()
+                        + ".0\n"))
+                .body(containsString("laurel_outbox_oldest_seconds{queue=\"workflow\"}"));
         try (TestTarget target = TestTarget.start()) {
             workflow.drain(10).await().atMost(Duration.ofSeconds(30));
             assertEquals(List.of("POST /internal/goodwill/ -> 201"), target.calls);
         }
+        long left = outbox.measure().await().atMost(Duration.ofSeconds(30)).get("workflow").due();
+        assertTrue(left < waiting.due(), "sent, it left the backlog: " + left + " of " + waiting.due());
         checker().get(FLOW + "requests/" + requestId).then().body("data.state", equalTo("approved"))
                 .body("data.details.IntouchAPITask_Output.status", equalTo(201));
         assertEquals(20, balance());
