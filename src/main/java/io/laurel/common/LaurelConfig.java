@@ -34,6 +34,9 @@ public interface LaurelConfig {
     /** The maker-checker request workflow. */
     Workflow workflow();
 
+    /** Webhook subscriptions. */
+    Webhooks webhooks();
+
     /** Badge definitions as the award calls read them. */
     Badges badges();
 
@@ -57,6 +60,15 @@ public interface LaurelConfig {
         /** How long a limit scope must be unchanged before the reconciler recounts it: longer than any call runs. */
         @WithDefault("PT2M")
         Duration reconcileGrace();
+    }
+
+    interface Webhooks {
+        /** Origins (scheme://host:port) a webhook's URL may name; nothing else is subscribed to or connected to. */
+        Optional<List<String>> allowedOrigins();
+
+        /** How long a rotated-out signing secret still signs, beside the new one. */
+        @WithDefault("PT24H")
+        Duration secretGrace();
     }
 
     interface Workflow {

@@ -1,4 +1,4 @@
-package io.laurel.workflow;
+package io.laurel.common;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,13 +12,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.laurel.common.LaurelConfig;
-import io.laurel.common.SecretFiles;
 import io.quarkus.runtime.Startup;
 
 /**
- * AES-256-GCM for the credential headers of workflow payloads at rest, bound to their request (the requestId is the
- * associated data, so a ciphertext cannot be moved to another request). The key comes from
+ * AES-256-GCM for secrets at rest (the credential headers of workflow payloads, webhook signing secrets), each bound to
+ * its owner (the requestId or webhook id is the associated data, so a ciphertext cannot be moved to another). The key comes from
  * {@code LAUREL_WORKFLOW_ENCRYPTION_KEY} (base64 of 32 bytes), else from {@code <data-dir>/workflow/payload.key}.
  */
 @Startup
@@ -42,7 +40,7 @@ public class SecretBox {
         this.key = new SecretKeySpec(bytes, "AES");
     }
 
-    String seal(String secret, String requestId) {
+    public String seal(String secret, String requestId) {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
@@ -59,7 +57,7 @@ public class SecretBox {
         }
     }
 
-    String open(String sealed, String requestId) {
+    public String open(String sealed, String requestId) {
         try {
             byte[] in = Base64.getDecoder().decode(sealed);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");

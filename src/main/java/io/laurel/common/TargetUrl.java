@@ -1,4 +1,4 @@
-package io.laurel.workflow;
+package io.laurel.common;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.laurel.common.ErrorCode;
 
 /**
  * Where a task may be sent: an empty hostname is this service's internal base URL; anything else must be one of the
@@ -15,18 +14,18 @@ import io.laurel.common.ErrorCode;
  * fragment. There is no DNS lookup and no number parsing of hosts: "2130706433", "0x7f000001", "[::1]" or a name that
  * points at a metadata address are simply not on the list.
  */
-final class TargetUrl {
+public final class TargetUrl {
 
     private final String internal;
     private final Set<String> allowed;
 
-    TargetUrl(String internal, List<String> allowed) {
+    public TargetUrl(String internal, List<String> allowed) {
         this.internal = origin(internal);
         this.allowed = allowed.stream().filter(a -> !a.isBlank()).map(TargetUrl::origin).collect(Collectors.toSet());
     }
 
     /** The origin to send to, or a 400 naming the hostname. */
-    String resolve(String hostname) {
+    public String resolve(String hostname) {
         if (hostname == null || hostname.isBlank()) {
             return internal;
         }
@@ -48,7 +47,19 @@ final class TargetUrl {
     }
 
     /** scheme://host:port in lower case, with the default port made explicit. */
-    static String origin(String url) {
+    public static String origin(String url) {
+        return origin(url, false);
+    }
+
+    /**
+     * The origin of a full URL (a path and query allowed: a webhook's target) under the same rules otherwise: http or
+     * https, a host, no credentials, no fragment.
+     */
+    public static String originOfUrl(String url) {
+        return origin(url, true);
+    }
+
+    private static String origin(String url, boolean pathAllowed) {
         URI uri;
         try {
             uri = new URI(url.trim());
@@ -65,8 +76,8 @@ final class TargetUrl {
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("hostname has no host");
         }
-        if ((uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))
-                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        if (uri.getRawFragment() != null || !pathAllowed && (uri.getRawQuery() != null
+                || uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))) {
             throw new IllegalArgumentException("hostname must be a base URL without path, query or fragment");
         }
         int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;

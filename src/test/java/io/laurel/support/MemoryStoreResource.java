@@ -92,6 +92,7 @@ public class MemoryStoreResource implements QuarkusTestResourceLifecycleManager 
                 "quarkus.management.test-port", Integer.toString(MANAGEMENT_PORT),
                 "quarkus.management.port", Integer.toString(MANAGEMENT_PORT),
                 "laurel.workflow.allowed-hosts", "http://127.0.0.1:" + TARGET_PORT,
+                "laurel.webhooks.allowed-origins", "http://127.0.0.1:" + TARGET_PORT,
                 "laurel.data-dir", "target/test-data",
                 "laurel.bootstrap.admin-username", ADMIN,
                 "laurel.bootstrap.admin-password", ADMIN_PASSWORD,
