@@ -69,6 +69,18 @@ public interface LaurelConfig {
         /** How long a rotated-out signing secret still signs, beside the new one. */
         @WithDefault("PT24H")
         Duration secretGrace();
+
+        /** Delay before a message's first retry; it doubles (with jitter) up to an hour. */
+        @WithDefault("PT5S")
+        Duration retryDelay();
+
+        /** How long a message is retried (with backoff and jitter) before its delivery ends failed. */
+        @WithDefault("PT24H")
+        Duration retryPeriod();
+
+        /** How often due deliveries are looked for. */
+        @WithDefault("5s")
+        String pollInterval();
     }
 
     interface Workflow {

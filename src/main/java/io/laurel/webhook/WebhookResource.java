@@ -29,10 +29,12 @@ import io.smallrye.mutiny.Uni;
 public class WebhookResource {
 
     private final WebhookService webhooks;
+    private final Deliveries deliveries;
     private final SecurityIdentity identity;
 
-    WebhookResource(WebhookService webhooks, SecurityIdentity identity) {
+    WebhookResource(WebhookService webhooks, Deliveries deliveries, SecurityIdentity identity) {
         this.webhooks = webhooks;
+        this.deliveries = deliveries;
         this.identity = identity;
     }
 
@@ -80,6 +82,29 @@ public class WebhookResource {
                     + "(24 h), so receivers can switch without missing a message.")
     public Uni<ApiResponse<WebhookView>> rotate(@PathParam("id") String id) {
         return webhooks.rotateSecret(Caller.of(identity), id).map(ApiResponse::ok);
+    }
+
+    @POST
+    @Path("/{id}/test")
+    @Operation(summary = "Send a signed webhook.ping to the subscription now",
+            description = "Answers the delivery: DELIVERED on a 2xx, else PENDING with the receiver's answer (retried "
+                    + "with backoff) or FAILED.")
+    public Uni<ApiResponse<DeliveryView>> test(@PathParam("id") String id) {
+        return deliveries.ping(Caller.of(identity), id).map(ApiResponse::ok);
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @Operation(summary = "The subscription's latest deliveries (100, newest first), with the receiver's last answer")
+    public Uni<ApiResponse<List<DeliveryView>>> deliveries(@PathParam("id") String id) {
+        return deliveries.list(Caller.of(identity), id).map(ApiResponse::ok);
+    }
+
+    @POST
+    @Path("/{id}/deliveries/{deliveryId}/retry")
+    @Operation(summary = "Deliver a message again (same webhook-id), delivered or failed ones included")
+    public Uni<ApiResponse<DeliveryView>> retry(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
+        return deliveries.retry(Caller.of(identity), id, deliveryId).map(ApiResponse::ok);
     }
 
     private static WebhookRequest body(WebhookRequest request) {

@@ -145,7 +145,13 @@ public class WebhookService {
         return sealed;
     }
 
-    private Uni<WebhookDocument> require(Caller caller, String id) {
+    /** The secrets that sign a message sent at {@code now}: the current one, and a rotated-out one in its grace. */
+    List<String> signingSecrets(WebhookDocument doc, Instant now) {
+        return doc.secrets.stream().filter(s -> s.expiresOn == null || s.expiresOn.isAfter(now))
+                .map(s -> secrets.open(s.sealed, doc.id.toHexString())).toList();
+    }
+
+    Uni<WebhookDocument> require(Caller caller, String id) {
         return webhooks.findInOrg(caller.orgId(), id).onItem().ifNull().failWith(() -> notFound(id));
     }
 

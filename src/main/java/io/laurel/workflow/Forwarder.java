@@ -64,7 +64,7 @@ public class Forwarder {
      * The target's answer; {@code body} cut to the configured size; {@code headers} as the vendor keeps them
      * (name → values), without those that carry credentials ({@code Set-Cookie} and secret-named ones).
      */
-    record Answer(int status, Map<String, List<String>> headers, String body) {
+    public record Answer(int status, Map<String, List<String>> headers, String body) {
 
         static Answer none(String reason) {
             return new Answer(0, Map.of(), reason);
@@ -83,7 +83,7 @@ public class Forwarder {
             return kept;
         }
 
-        boolean success() {
+        public boolean success() {
             return status >= 200 && status < 300;
         }
 
@@ -96,7 +96,7 @@ public class Forwarder {
      * POSTs {@code body} with the payload's {@code headers} (framing and Laurel's own headers are never taken from
      * them) and, when {@code validateOnly}, Laurel's validate-only header. Fails when the deadline passes first.
      */
-    Uni<Answer> post(String origin, String path, Map<String, Object> queryParams, Map<String, String> headers,
+    public Uni<Answer> post(String origin, String path, Map<String, Object> queryParams, Map<String, String> headers,
             String body, boolean validateOnly) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
                 .setAbsoluteURI(origin + path + query(queryParams)).setFollowRedirects(false)

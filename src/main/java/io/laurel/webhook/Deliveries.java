@@ -1,0 +1,191 @@
+package io.laurel.webhook;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+
+import io.laurel.common.EpochTime;
+import io.laurel.common.ErrorCode;
+import io.laurel.common.LaurelConfig;
+import io.laurel.common.Times;
+import io.laurel.identity.Caller;
+import io.laurel.outbox.Backoff;
+import io.laurel.outbox.DueWork;
+import io.laurel.outbox.Outbox;
+import io.laurel.workflow.Forwarder;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Delivers messages to subscriptions through the outbox's queue {@code webhooks}: signed as the Standard Webhooks
+ * conventions say, POSTed without following redirects and with a bounded answer, retried with backoff and jitter until
+ * delivered (any 2xx) or the retry period has passed (then failed). Each attempt re-checks that the URL's origin is
+ * still allowed. For now the messages are the test pings a client asks for; events use the same path.
+ */
+@ApplicationScoped
+public class Deliveries {
+
+    static final String PING = "webhook.ping";
+    static final int MAX_ANSWER = 1024;
+    private static final Logger LOG = Logger.getLogger(Deliveries.class);
+    private static final FindOneAndUpdateOptions AFTER = new FindOneAndUpdateOptions()
+            .returnDocument(ReturnDocument.AFTER);
+
+    private final DeliveryRepository deliveries;
+    private final WebhookRepository webhooks;
+    private final WebhookService subscriptions;
+    private final Forwarder sender;
+    private final LaurelConfig config;
+    private final ObjectMapper json;
+    private final DueWork<DeliveryDocument> due;
+    private final Backoff backoff;
+
+    Deliveries(DeliveryRepository deliveries, WebhookRepository webhooks, WebhookService subscriptions,
+            Forwarder sender, LaurelConfig config, ObjectMapper json, Outbox outbox) {
+        this.deliveries = deliveries;
+        this.webhooks = webhooks;
+        this.subscriptions = subscriptions;
+        this.sender = sender;
+        this.config = config;
+        this.json = json;
+        this.backoff = new Backoff(config.webhooks().retryDelay(), Duration.ofHours(1), true);
+        this.due = outbox.queue("webhooks", deliveries::mongoCollection,
+                Filters.eq("state", DeliveryDocument.PENDING));
+    }
+
+    /** Sends a signed {@code webhook.ping} to the subscription now (retried like any message if it fails). */
+    public Uni<DeliveryView> ping(Caller caller, String webhookId) {
+        return subscriptions.require(caller, webhookId).chain(hook -> {
+            Instant now = Times.now();
+            DeliveryDocument doc = new DeliveryDocument();
+            doc.id = "msg_" + new ObjectId().toHexString();
+            doc.orgId = hook.orgId;
+            doc.webhookId = hook.id;
+            doc.eventType = PING;
+            ObjectNode body = json.createObjectNode().put("id", doc.id).put("type", PING)
+                    .put("timestamp", EpochTime.iso(now)).put("orgId", hook.orgId);
+            body.putObject("data").put("webhookId", hook.id.toHexString());
+            doc.body = body.toString();
+            doc.state = DeliveryDocument.PENDING;
+            doc.createdOn = now;
+            doc.retryingSince = now;
+            doc.attempts = 1;
+            doc.nextAttemptAt = now;
+            doc.leaseOwner = due.owner();
+            doc.leaseUntil = now.plus(config.workflow().lease());
+            return deliveries.persist(doc).chain(this::attempt);
+        }).map(DeliveryView::of);
+    }
+
+    /** The subscription's latest deliveries, newest first (at most 100). */
+    public Uni<List<DeliveryView>> list(Caller caller, String webhookId) {
+        return subscriptions.require(caller, webhookId).chain(hook -> deliveries.mongoCollection()
+                .find(Filters.eq("webhookId", hook.id), new io.quarkus.mongodb.FindOptions()
+                        .sort(Sorts.descending("createdOn")).limit(100))
+                .map(DeliveryView::of).collect().asList());
+    }
+
+    /** Makes a delivery due again now (delivered or failed ones included), with the same message id. */
+    public Uni<DeliveryView> retry(Caller caller, String webhookId, String deliveryId) {
+        return subscriptions.require(caller, webhookId).chain(hook -> deliveries.mongoCollection().findOneAndUpdate(
+                Filters.and(Filters.eq("_id", deliveryId), Filters.eq("webhookId", hook.id),
+                        Filters.eq("orgId", caller.orgId()), Filters.ne("state", DeliveryDocument.PENDING)),
+                Updates.combine(Updates.set("state", DeliveryDocument.PENDING),
+                        Updates.set(DueWork.NEXT_ATTEMPT_AT, Times.now()), Updates.set("retryingSince", Times.now()),
+                        Updates.unset("endedOn")), AFTER)
+                .onItem().ifNull().failWith(() -> ErrorCode.NOT_FOUND.exception(
+                        "No such delivery, or it is pending already", deliveryId)))
+                .map(DeliveryView::of);
+    }
+
+    @Scheduled(every = "${laurel.webhooks.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> deliverDue() {
+        return drain(100);
+    }
+
+    /** Attempts up to {@code left} due deliveries; exposed so tests and operators can run a round at once. */
+    public Uni<Void> drain(int left) {
+        if (left == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return due.leaseNext(Times.now(), config.workflow().lease())
+                .chain(doc -> doc == null ? Uni.createFrom().voidItem()
+                        : attempt(doc).onFailure().invoke(e -> LOG.warnf("Delivery %s failed: %s", doc.id,
+                                e.getMessage())).onFailure().recoverWithNull().chain(() -> drain(left - 1)));
+    }
+
+    /** One attempt of a delivery this replica holds, and the outcome recorded. */
+    private Uni<DeliveryDocument> attempt(DeliveryDocument doc) {
+        return webhooks.findById(doc.webhookId).chain(hook -> {
+            Instant now = Times.now();
+            if (hook == null) {
+                return end(doc, DeliveryDocument.FAILED, 0, "the webhook was removed", now);
+            }
+            String origin;
+            String target;
+            try {
+                subscriptions.checkedUrl(hook.url);
+                URI uri = URI.create(hook.url.trim());
+                origin = io.laurel.common.TargetUrl.originOfUrl(hook.url);
+                target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            } catch (RuntimeException e) {
+                return end(doc, DeliveryDocument.FAILED, 0, "the URL is no longer allowed: " + e.getMessage(), now);
+            }
+            long timestamp = now.getEpochSecond();
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("content-type", "application/json");
+            headers.put("webhook-id", doc.id);
+            headers.put("webhook-timestamp", Long.toString(timestamp));
+            headers.put("webhook-signature", Signature.header(subscriptions.signingSecrets(hook, now), doc.id,
+                    timestamp, doc.body));
+            return sender.post(origin, target, Map.of(), headers, doc.body, false)
+                    .chain(answer -> answer.success()
+                            ? end(doc, DeliveryDocument.DELIVERED, answer.status(), answer.body(), Times.now())
+                            : retryLater(doc, answer.status(), answer.body()))
+                    .onFailure().recoverWithUni(e -> retryLater(doc, 0, "no answer: " + e.getClass().getSimpleName()));
+        });
+    }
+
+    private Uni<DeliveryDocument> end(DeliveryDocument doc, String state, int status, String answer, Instant now) {
+        LOG.infof("Delivery %s to webhook %s %s after %d attempt(s) (receiver answered %d)", doc.id, doc.webhookId,
+                state, doc.attempts, status);
+        return due.end(Filters.eq("_id", doc.id), Updates.combine(Updates.set("state", state),
+                Updates.set("endedOn", now), last(status, answer, now)))
+                .chain(ended -> ended != null ? Uni.createFrom().item(ended) : deliveries.findById(doc.id));
+    }
+
+    private Uni<DeliveryDocument> retryLater(DeliveryDocument doc, int status, String answer) {
+        Instant now = Times.now();
+        Instant next = now.plus(backoff.after(doc.attempts, ThreadLocalRandom.current().nextDouble()));
+        if (next.isAfter(doc.retryingSince.plus(config.webhooks().retryPeriod()))) {
+            return end(doc, DeliveryDocument.FAILED, status, answer, now);
+        }
+        return due.retryAt(Filters.eq("_id", doc.id), next, last(status, answer, now))
+                .chain(held -> held != null ? Uni.createFrom().item(held) : deliveries.findById(doc.id));
+    }
+
+    private static Bson last(int status, String answer, Instant now) {
+        String cut = answer == null ? null : answer.length() > MAX_ANSWER ? answer.substring(0, MAX_ANSWER) : answer;
+        return Updates.combine(Updates.set("lastAttemptOn", now), Updates.set("lastStatus", status),
+                Updates.set("lastAnswer", cut));
+    }
+}

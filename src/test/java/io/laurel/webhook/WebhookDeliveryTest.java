@@ -1,0 +1,167 @@
+package io.laurel.webhook;
+
+import static io.laurel.support.Orgs.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.laurel.support.MemoryStoreResource;
+import io.laurel.support.Orgs;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Deliveries to a real receiver on loopback: a signed ping the test verifies with its own HMAC code; a receiver down,
+ * then failing, then back gets the message with one id on every attempt; after a rotation both secrets verify; a
+ * delivery is retried on request with the same id.
+ */
+@QuarkusTest
+@WithTestResource(value = MemoryStoreResource.class, scope = TestResourceScope.GLOBAL)
+class WebhookDeliveryTest {
+
+    private static final String HOOKS = "/api_gateway/v1/webhooks";
+    private static final String PATH = "/hooks/laurel?team=crm";
+
+    @Inject
+    Deliveries deliveries;
+
+    /** A message as the receiver saw it. */
+    record Received(String target, Map<String, String> headers, String body) {
+    }
+
+    /** A receiver on the allowed origin that answers {@code status} and keeps what it got. */
+    static final class Receiver implements AutoCloseable {
+        final List<Received> got = new CopyOnWriteArrayList<>();
+        volatile int status = 204;
+        private final HttpServer server;
+
+        Receiver() throws IOException {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", MemoryStoreResource.TARGET_PORT), 0);
+            server.createContext("/", exchange -> {
+                try (InputStream in = exchange.getRequestBody()) {
+                    String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    Map<String, String> headers = new java.util.HashMap<>();
+                    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+                    got.add(new Received(exchange.getRequestURI().toString(), headers, body));
+                }
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    private static JsonPath subscribe(long org) {
+        return as(org).contentType(ContentType.JSON).body(Map.of("url", "http://127.0.0.1:"
+                + MemoryStoreResource.TARGET_PORT + PATH, "eventTypes", List.of("*"))).post(HOOKS).then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    /** The test's own Standard Webhooks check: HMAC-SHA256 over id.timestamp.body, base64, "v1,". */
+    private static boolean signedBy(String secret, Received message) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        String signed = message.headers().get("webhook-id") + "." + message.headers().get("webhook-timestamp") + "."
+                + message.body();
+        String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+        return List.of(message.headers().get("webhook-signature").split(" ")).contains(expected);
+    }
+
+    @Test
+    void aPingIsSignedAsTheStandardWebhooksConventionsSay() throws Exception {
+        long org = Orgs.fresh();
+        JsonPath hook = subscribe(org);
+        try (Receiver receiver = new Receiver()) {
+            JsonPath delivery = as(org).post(HOOKS + "/" + hook.getString("data.id") + "/test").then().statusCode(200)
+                    .body("data.state", equalTo("DELIVERED")).body("data.lastStatus", equalTo(204))
+                    .body("data.eventType", equalTo("webhook.ping")).extract().jsonPath();
+            assertEquals(1, receiver.got.size());
+            Received message = receiver.got.get(0);
+            assertEquals(PATH, message.target());
+            assertEquals(delivery.getString("data.id"), message.headers().get("webhook-id"));
+            long timestamp = Long.parseLong(message.headers().get("webhook-timestamp"));
+            assertTrue(Math.abs(timestamp - System.currentTimeMillis() / 1000) < 60, "timestamp " + timestamp);
+            assertTrue(signedBy(hook.getString("data.secret"), message), message.toString());
+            JsonPath body = new JsonPath(message.body());
+            assertEquals("webhook.ping", body.getString("type"));
+            assertEquals(hook.getString("data.id"), body.getString("data.webhookId"));
+        }
+    }
+
+    @Test
+    void aReceiverDownThenFailingThenBackGetsTheMessageWithOneId() throws Exception {
+        long org = Orgs.fresh();
+        JsonPath hook = subscribe(org);
+        String id = hook.getString("data.id");
+        String delivery = as(org).post(HOOKS + "/" + id + "/test").then().statusCode(200)
+                .body("data.state", equalTo("PENDING")).body("data.attempts", equalTo(1))
+                .body("data.lastStatus", equalTo(0)).extract().jsonPath().getString("data.id");
+        try (Receiver receiver = new Receiver()) {
+            receiver.status = 503;
+            deliveries.drain(1).await().atMost(Duration.ofSeconds(30));
+            receiver.status = 204;
+            deliveries.drain(10).await().atMost(Duration.ofSeconds(30));
+            assertEquals(2, receiver.got.size(), "the 503 and the delivery");
+            for (Received message : receiver.got) {
+                assertEquals(delivery, message.headers().get("webhook-id"));
+                assertTrue(signedBy(hook.getString("data.secret"), message));
+            }
+        }
+        as(org).get(HOOKS + "/" + id + "/deliveries").then().statusCode(200).body("data", hasSize(1))
+                .body("data[0].id", equalTo(delivery)).body("data[0].state", equalTo("DELIVERED"))
+                .body("data[0].attempts", equalTo(3)).body("data[0].lastStatus", equalTo(204));
+    }
+
+    @Test
+    void afterARotationBothSecretsVerifyAndARetryKeepsTheId() throws Exception {
+        long org = Orgs.fresh();
+        JsonPath hook = subscribe(org);
+        String id = hook.getString("data.id");
+        String next = as(org).post(HOOKS + "/" + id + "/secret/rotate").then().statusCode(200).extract().jsonPath()
+                .getString("data.secret");
+        try (Receiver receiver = new Receiver()) {
+            String delivery = as(org).post(HOOKS + "/" + id + "/test").then().body("data.state", equalTo("DELIVERED"))
+                    .extract().jsonPath().getString("data.id");
+            Received message = receiver.got.get(0);
+            assertEquals(2, message.headers().get("webhook-signature").split(" ").length);
+            assertTrue(signedBy(hook.getString("data.secret"), message), "the old secret, in its grace period");
+            assertTrue(signedBy(next, message), "the new secret");
+
+            as(org).post(HOOKS + "/" + id + "/deliveries/" + delivery + "/retry").then().statusCode(200)
+                    .body("data.state", equalTo("PENDING"));
+            as(org).post(HOOKS + "/" + id + "/deliveries/" + delivery + "/retry").then().statusCode(404);
+            deliveries.drain(10).await().atMost(Duration.ofSeconds(30));
+            assertEquals(2, receiver.got.size());
+            assertEquals(delivery, receiver.got.get(1).headers().get("webhook-id"));
+            as(Orgs.fresh()).post(HOOKS + "/" + id + "/deliveries/" + delivery + "/retry").then().statusCode(404);
+        }
+    }
+}
