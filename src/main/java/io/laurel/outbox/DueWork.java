@@ -14,6 +14,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
+import io.laurel.common.Times;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
 
@@ -32,6 +33,7 @@ public final class DueWork<T> {
     public static final String LEASE_OWNER = "leaseOwner";
     public static final String ATTEMPTS = "attempts";
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DueWork.class);
     private static final FindOneAndUpdateOptions AFTER = new FindOneAndUpdateOptions()
             .returnDocument(ReturnDocument.AFTER);
 
@@ -73,6 +75,19 @@ public final class DueWork<T> {
                 Updates.combine(Updates.set(LEASE_UNTIL, now.plus(lease)), Updates.set(LEASE_OWNER, owner),
                         Updates.inc(ATTEMPTS, 1)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).sort(Sorts.ascending(NEXT_ATTEMPT_AT)));
+    }
+
+    /**
+     * Attempts due work one lease at a time, up to {@code left} pieces: each is taken, handed to {@code attempt} (which
+     * records its outcome), and a failing attempt is logged and left to its lease running out.
+     */
+    public Uni<Void> drain(int left, Duration lease, java.util.function.Function<T, Uni<?>> attempt) {
+        if (left == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return leaseNext(Times.now(), lease).chain(work -> work == null ? Uni.createFrom().voidItem()
+                : attempt.apply(work).onFailure().invoke(e -> LOG.warnf("An attempt of %s failed: %s", name,
+                        e.getMessage())).onFailure().recoverWithNull().chain(() -> drain(left - 1, lease, attempt)));
     }
 
     /** Schedules another attempt at {@code at} and lets the lease go; null when this replica no longer held it. */

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.conversions.Bson;
 
+import io.laurel.common.Times;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
@@ -59,7 +60,7 @@ public class Outbox {
 
     /** Measures every queue's backlog now (also what the metrics show until the next measurement). */
     public Uni<Map<String, Backlog>> measure() {
-        Instant now = Instant.now();
+        Instant now = Times.now();
         return Multi.createFrom().iterable(queues)
                 .onItem().transformToUniAndConcatenate(queue -> queue.backlog(now)
                         .invoke(backlog -> measured.put(queue.name(), backlog)))

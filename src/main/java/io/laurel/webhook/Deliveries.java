@@ -123,13 +123,7 @@ public class Deliveries {
 
     /** Attempts up to {@code left} due deliveries; exposed so tests and operators can run a round at once. */
     public Uni<Void> drain(int left) {
-        if (left == 0) {
-            return Uni.createFrom().voidItem();
-        }
-        return due.leaseNext(Times.now(), config.workflow().lease())
-                .chain(doc -> doc == null ? Uni.createFrom().voidItem()
-                        : attempt(doc).onFailure().invoke(e -> LOG.warnf("Delivery %s failed: %s", doc.id,
-                                e.getMessage())).onFailure().recoverWithNull().chain(() -> drain(left - 1)));
+        return due.drain(left, config.workflow().lease(), this::attempt);
     }
 
     /** One attempt of a delivery this replica holds, and the outcome recorded. */

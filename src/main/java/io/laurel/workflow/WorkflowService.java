@@ -370,14 +370,7 @@ public class WorkflowService {
 
     /** Forwards up to {@code left} due tasks; exposed so tests and operators can run a round at once. */
     public Uni<Void> drain(int left) {
-        if (left == 0) {
-            return Uni.createFrom().voidItem();
-        }
-        Instant now = Times.now();
-        return due.leaseNext(now, config.lease())
-                .chain(doc -> doc == null ? Uni.createFrom().voidItem()
-                        : forward(doc).onFailure().invoke(e -> LOG.warnf("Forward of %s failed: %s", doc.requestId,
-                                e.getMessage())).onFailure().recoverWithNull().chain(() -> drain(left - 1)));
+        return due.drain(left, config.lease(), this::forward);
     }
 
     // ---- read ----
