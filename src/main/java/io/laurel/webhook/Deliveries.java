@@ -144,13 +144,19 @@ public class Deliveries {
             } catch (RuntimeException e) {
                 return end(doc, DeliveryDocument.FAILED, 0, "the URL is no longer allowed: " + e.getMessage(), now);
             }
+            List<String> signing = subscriptions.signingSecrets(hook, now);
+            if (signing.isEmpty()) {
+                // Retrying cannot help: nothing signs until the secret is rotated (the message is sent again then
+                // by a retry the client asks for).
+                return end(doc, DeliveryDocument.FAILED, 0, "the signing secret cannot be opened "
+                        + "(LAUREL_WORKFLOW_ENCRYPTION_KEY changed since it was made): rotate it", now);
+            }
             long timestamp = now.getEpochSecond();
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("content-type", "application/json");
             headers.put("webhook-id", doc.id);
             headers.put("webhook-timestamp", Long.toString(timestamp));
-            headers.put("webhook-signature", Signature.header(subscriptions.signingSecrets(hook, now), doc.id,
-                    timestamp, doc.body));
+            headers.put("webhook-signature", Signature.header(signing, doc.id, timestamp, doc.body));
             return sender.post(origin, target, Map.of(), headers, doc.body, false)
                     .chain(answer -> answer.success()
                             ? end(doc, DeliveryDocument.DELIVERED, answer.status(), answer.body(), Times.now())

@@ -122,9 +122,14 @@ public class WebhookService {
             String secret = Signature.newSecret();
             List<WebhookDocument.SigningSecret> kept = new ArrayList<>();
             kept.add(sealed(doc.id, secret, now, null));
-            doc.secrets.stream().filter(s -> s.expiresOn == null).findFirst().ifPresent(current -> kept.add(
-                    sealed(doc.id, secrets.open(current.sealed, doc.id.toHexString()), current.createdOn,
-                            now.plus(config.webhooks().secretGrace()))));
+            // The replaced secret keeps signing for the grace period, if it can still be opened (a changed
+            // encryption key makes it useless: it is dropped, and the new secret alone signs).
+            doc.secrets.stream().filter(s -> s.expiresOn == null).findFirst().ifPresent(current -> {
+                String old = opened(doc, current);
+                if (old != null) {
+                    kept.add(sealed(doc.id, old, current.createdOn, now.plus(config.webhooks().secretGrace())));
+                }
+            });
             // Only if nobody rotated meanwhile: the secrets read are the ones replaced.
             return webhooks.mongoCollection().findOneAndUpdate(Filters.and(Filters.eq("_id", doc.id),
                     Filters.eq("updatedOn", doc.updatedOn)), Updates.combine(
@@ -145,10 +150,23 @@ public class WebhookService {
         return sealed;
     }
 
-    /** The secrets that sign a message sent at {@code now}: the current one, and a rotated-out one in its grace. */
+    /**
+     * The secrets that sign a message sent at {@code now}: the current one, and a rotated-out one in its grace. Those
+     * that cannot be opened any more (the encryption key changed) are left out; none left means the webhook cannot
+     * sign until its secret is rotated.
+     */
     List<String> signingSecrets(WebhookDocument doc, Instant now) {
         return doc.secrets.stream().filter(s -> s.expiresOn == null || s.expiresOn.isAfter(now))
-                .map(s -> secrets.open(s.sealed, doc.id.toHexString())).toList();
+                .map(s -> opened(doc, s)).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The secret in clear, or null when it cannot be opened with today's key. */
+    private String opened(WebhookDocument doc, WebhookDocument.SigningSecret secret) {
+        try {
+            return secrets.open(secret.sealed, doc.id.toHexString());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     Uni<WebhookDocument> require(Caller caller, String id) {

@@ -1,8 +1,10 @@
 package io.laurel.webhook;
 
 import static io.laurel.support.Orgs.as;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Inject;
 
+import org.bson.types.ObjectId;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
@@ -162,6 +166,38 @@ class WebhookDeliveryTest {
             assertEquals(2, receiver.got.size());
             assertEquals(delivery, receiver.got.get(1).headers().get("webhook-id"));
             as(Orgs.fresh()).post(HOOKS + "/" + id + "/deliveries/" + delivery + "/retry").then().statusCode(404);
+        }
+    }
+
+    /**
+     * A secret sealed under another key (as after LAUREL_WORKFLOW_ENCRYPTION_KEY changed) cannot sign: the ping's
+     * delivery ends FAILED with the reason, nothing is sent, and a rotation (which drops the unopenable secret) makes
+     * the webhook sign again. Neither answer is a 500.
+     */
+    @Test
+    void aSecretThatCannotBeOpenedFailsItsDeliveryAndARotationMendsIt() throws Exception {
+        long org = Orgs.fresh();
+        String id = subscribe(org).getString("data.id");
+        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(
+                ConfigProvider.getConfig()
+                        .getValue("quarkus.mongodb.connection-string", String.class))) {
+            // Test data: the sealed secret replaced by bytes no key of this service opens.
+            client.getDatabase("laurel").getCollection(WebhookDocument.COLLECTION).updateOne(
+                    com.mongodb.client.model.Filters.eq("_id", new ObjectId(id)),
+                    com.mongodb.client.model.Updates.set("secrets.0.sealed",
+                            Base64.getEncoder().encodeToString(new byte[48])));
+        }
+        try (Receiver receiver = new Receiver()) {
+            as(org).post(HOOKS + "/" + id + "/test").then().statusCode(200).body("data.state", equalTo("FAILED"))
+                    .body("data.lastAnswer", containsString("rotate it"));
+            assertEquals(0, receiver.got.size());
+            String next = as(org).post(HOOKS + "/" + id + "/secret/rotate").then().statusCode(200)
+                    .body("data.previousSecretExpiresOn", nullValue())
+                    .extract().jsonPath().getString("data.secret");
+            as(org).post(HOOKS + "/" + id + "/test").then().statusCode(200).body("data.state", equalTo("DELIVERED"));
+            Received message = receiver.got.get(0);
+            assertEquals(1, message.headers().get("webhook-signature").split(" ").length);
+            assertTrue(signedBy(next, message));
         }
     }
 }
