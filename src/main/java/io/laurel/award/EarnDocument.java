@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.bson.types.ObjectId;
 
+import io.laurel.event.PendingEvents;
 import io.quarkus.mongodb.panache.common.MongoEntity;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -38,6 +39,10 @@ public class EarnDocument {
     /** The limit counters this earn holds; given back when it is revoked. */
     public List<Held> reservations;
     public Instant revokedOn;
+    /** How many active earns of the badge the customer had with this one (null for imported earns). */
+    public Long customerEarnedCount;
+    /** Events raised and not yet published (badge.earned, badge.imported, badge.earn.revoked). */
+    public PendingEvents events;
 
     static String requestKey(long orgId, String requestId, long customerId) {
         return orgId + ":" + requestId + ":" + customerId;

@@ -17,6 +17,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
 import io.laurel.common.IndexedRepository;
+import io.laurel.event.PendingEvents;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepository;
 import io.smallrye.mutiny.Uni;
@@ -33,7 +34,8 @@ public class EarnRepository implements ReactivePanacheMongoRepository<EarnDocume
                         new IndexOptions().unique(true).sparse(true).name("badge_earns_one_per_request")),
                 // Claims of requestIds: single earns' records and the claim documents of other calls (RequestIds).
                 mongoCollection().createIndex(Indexes.ascending("claimKey"),
-                        new IndexOptions().unique(true).sparse(true).name("badge_earns_one_per_claim")))
+                        new IndexOptions().unique(true).sparse(true).name("badge_earns_one_per_claim")),
+                PendingEvents.index(mongoCollection()))
                 .andFailFast().replaceWithVoid();
     }
 
@@ -64,7 +66,7 @@ public class EarnRepository implements ReactivePanacheMongoRepository<EarnDocume
                 Filters.eq("badgeMetaId", badgeMetaId), Filters.eq("customerId", customerId),
                 Filters.eq("status", EarnDocument.EarnStatus.ACTIVE.name())),
                 Updates.combine(Updates.set("status", EarnDocument.EarnStatus.REVOKED.name()),
-                        Updates.set("revokedOn", now)),
+                        Updates.set("revokedOn", now), PendingEvents.raise(AwardEvents.EARN_REVOKED, now)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 }

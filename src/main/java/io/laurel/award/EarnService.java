@@ -29,6 +29,7 @@ import io.laurel.common.ObjectIds;
 import io.laurel.common.SequenceRepository;
 import io.laurel.common.Times;
 import io.laurel.customer.CustomerLookup;
+import io.laurel.event.PendingEvents;
 import io.laurel.identity.Caller;
 import io.laurel.org.OrgCalendar;
 import io.smallrye.mutiny.Multi;
@@ -302,6 +303,8 @@ public class EarnService {
                     earn.requestKey = EarnDocument.requestKey(badge.orgId, context.requestId, customerId);
                     earn.claimKey = context.single ? RequestIds.key(badge.orgId, context.requestId) : null;
                     earn.reservations = outcome.reservations().stream().map(EarnService::held).toList();
+                    earn.customerEarnedCount = outcome.customerEarnedCount();
+                    earn.events = PendingEvents.of(context.now, AwardEvents.EARNED);
                     return new Reserved(earn, outcome.reservations(), view(badge, earn, outcome.customerEarnedCount()));
                 });
     }

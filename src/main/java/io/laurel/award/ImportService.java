@@ -34,8 +34,9 @@ import io.laurel.common.ErrorCode;
 import io.laurel.common.SequenceRepository;
 import io.laurel.common.Times;
 import io.laurel.customer.CustomerLookup;
-import io.laurel.org.OrgCalendar;
+import io.laurel.event.PendingEvents;
 import io.laurel.identity.Caller;
+import io.laurel.org.OrgCalendar;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -166,6 +167,7 @@ public class ImportService {
         earn.requestId = requestId;
         earn.requestKey = EarnDocument.requestKey(orgId, requestId, item.customerId());
         earn.reservations = limitsOf(badge, item.customerId(), event, expires, zone);
+        earn.events = PendingEvents.of(now, AwardEvents.IMPORTED);
         return new Line(earn, false, null);
     }
 

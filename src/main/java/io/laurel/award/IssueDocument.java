@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.bson.types.ObjectId;
 
+import io.laurel.event.PendingEvents;
 import io.quarkus.mongodb.panache.common.MongoEntity;
 
 /** A customer's enrolment in an ISSUE_EARN badge. */
@@ -28,6 +29,8 @@ public class IssueDocument {
     public Trigger triggeredBy;
     public String requestId;
     public Instant endedOn;
+    /** Events raised and not yet published (badge.issued, badge.issue.revoked). */
+    public PendingEvents events;
 
     public enum IssueStatus {
         ACTIVE,

@@ -18,6 +18,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
 import io.laurel.common.IndexedRepository;
+import io.laurel.event.PendingEvents;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepository;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +32,8 @@ public class IssueRepository implements ReactivePanacheMongoRepository<IssueDocu
                 mongoCollection().createIndex(Indexes.ascending("activeKey"),
                         new IndexOptions().unique(true).sparse(true).name("badge_issues_one_active")),
                 mongoCollection().createIndex(Indexes.ascending("orgId", "customerId", "badgeMetaId"),
-                        new IndexOptions().name("badge_issues_customer")))
+                        new IndexOptions().name("badge_issues_customer")),
+                PendingEvents.index(mongoCollection()))
                 .andFailFast().replaceWithVoid();
     }
 
@@ -70,7 +72,8 @@ public class IssueRepository implements ReactivePanacheMongoRepository<IssueDocu
         Bson active = Filters.eq("activeKey", IssueDocument.activeKey(orgId, badgeMetaId, customerId));
         return mongoCollection().findOneAndUpdate(issueId == null ? active : Filters.and(active, Filters.eq("_id", issueId)),
                 Updates.combine(Updates.set("status", IssueDocument.IssueStatus.REVOKED.name()),
-                        Updates.set("endedOn", now), Updates.unset("activeKey")),
+                        Updates.set("endedOn", now), Updates.unset("activeKey"),
+                        PendingEvents.raise(AwardEvents.ISSUE_REVOKED, now)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 }

@@ -26,6 +26,7 @@ import io.laurel.common.ErrorCode;
 import io.laurel.common.SequenceRepository;
 import io.laurel.common.Times;
 import io.laurel.customer.CustomerLookup;
+import io.laurel.event.PendingEvents;
 import io.laurel.identity.Caller;
 import io.smallrye.mutiny.Uni;
 
@@ -179,6 +180,7 @@ public class IssueService {
                 issue.expiresOn = expiresOn;
                 issue.triggeredBy = trigger;
                 issue.requestId = requestId;
+                issue.events = PendingEvents.of(now, AwardEvents.ISSUED);
                 documents.add(issue);
             }
         }

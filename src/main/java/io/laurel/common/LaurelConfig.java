@@ -78,8 +78,8 @@ public interface LaurelConfig {
         @WithDefault("PT24H")
         Duration retryPeriod();
 
-        /** How often due deliveries are looked for. */
-        @WithDefault("5s")
+        /** How often raised events are published and due deliveries looked for. */
+        @WithDefault("1s")
         String pollInterval();
     }
 

@@ -2,11 +2,15 @@ package io.laurel.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -41,12 +45,21 @@ public final class DueWork<T> {
     private final Supplier<ReactiveMongoCollection<T>> collection;
     private final Bson pending;
     private final String owner;
+    private final String nextAttemptAt;
+    private final String leaseUntil;
+    private final String leaseOwner;
+    private final String attempts;
 
-    DueWork(String name, Supplier<ReactiveMongoCollection<T>> collection, Bson pending, String owner) {
+    /** {@code prefix}: where the fields are, "" for the document itself or "field." for an embedded document. */
+    DueWork(String name, Supplier<ReactiveMongoCollection<T>> collection, Bson pending, String owner, String prefix) {
         this.name = name;
         this.collection = collection;
         this.pending = pending;
         this.owner = owner;
+        this.nextAttemptAt = prefix + NEXT_ATTEMPT_AT;
+        this.leaseUntil = prefix + LEASE_UNTIL;
+        this.leaseOwner = prefix + LEASE_OWNER;
+        this.attempts = prefix + ATTEMPTS;
     }
 
     public String name() {
@@ -63,25 +76,62 @@ public final class DueWork<T> {
      * attempt, counted).
      */
     public Bson heldNow(Instant now, Duration lease) {
-        return Updates.combine(Updates.set(ATTEMPTS, 1), Updates.set(NEXT_ATTEMPT_AT, now),
-                Updates.set(LEASE_OWNER, owner), Updates.set(LEASE_UNTIL, now.plus(lease)));
+        return Updates.combine(Updates.set(attempts, 1), Updates.set(nextAttemptAt, now),
+                Updates.set(leaseOwner, owner), Updates.set(leaseUntil, now.plus(lease)));
     }
 
     /** Takes the earliest due, unleased work for this replica until {@code now + lease}, counting the attempt. */
     public Uni<T> leaseNext(Instant now, Duration lease) {
         return collection.get().findOneAndUpdate(
-                Filters.and(pending, Filters.lte(NEXT_ATTEMPT_AT, now), Filters.or(Filters.exists(LEASE_UNTIL, false),
-                        Filters.eq(LEASE_UNTIL, null), Filters.lt(LEASE_UNTIL, now))),
-                Updates.combine(Updates.set(LEASE_UNTIL, now.plus(lease)), Updates.set(LEASE_OWNER, owner),
-                        Updates.inc(ATTEMPTS, 1)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).sort(Sorts.ascending(NEXT_ATTEMPT_AT)));
+                Filters.and(pending, Filters.lte(nextAttemptAt, now), Filters.or(Filters.exists(leaseUntil, false),
+                        Filters.eq(leaseUntil, null), Filters.lt(leaseUntil, now))),
+                Updates.combine(Updates.set(leaseUntil, now.plus(lease)), Updates.set(leaseOwner, owner),
+                        Updates.inc(attempts, 1)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).sort(Sorts.ascending(nextAttemptAt)));
+    }
+
+    /**
+     * Takes up to {@code max} pieces of the earliest due, unleased work for one holder, {@link Batch#holder()}, until
+     * {@code now + lease}, counting the attempt: a read of candidates, one update that leases those still free, and a
+     * read of what this holder got (a replica racing for the same pieces gets the others).
+     */
+    public Uni<Batch<T>> leaseBatch(Instant now, Duration lease, int max) {
+        String holder = owner + "#" + new ObjectId().toHexString();
+        Bson free = Filters.and(pending, Filters.lte(nextAttemptAt, now), Filters.or(Filters.exists(leaseUntil, false),
+                Filters.eq(leaseUntil, null), Filters.lt(leaseUntil, now)));
+        ReactiveMongoCollection<Document> documents = collection.get().withDocumentClass(Document.class);
+        return documents.find(free, new io.quarkus.mongodb.FindOptions().sort(Sorts.ascending(nextAttemptAt))
+                .projection(new Document("_id", 1)).limit(max)).map(d -> d.get("_id")).collect().asList()
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(new Batch<T>(holder, List.of()))
+                        : collection.get().updateMany(Filters.and(Filters.in("_id", ids), free),
+                                Updates.combine(Updates.set(leaseUntil, now.plus(lease)),
+                                        Updates.set(leaseOwner, holder), Updates.inc(attempts, 1)))
+                                .chain(() -> collection.get().find(Filters.and(Filters.in("_id", ids),
+                                        Filters.eq(leaseOwner, holder))).collect().asList())
+                                .map(held -> new Batch<>(holder, held)));
+    }
+
+    /** Work one holder leased together ({@link #leaseBatch}); its outcomes are recorded with {@link #settleBatch}. */
+    public record Batch<T>(String holder, List<T> work) {
+    }
+
+    /**
+     * Records {@code outcome} on the pieces of {@code which} that {@code holder} still holds, and lets them go:
+     * {@code end} unsets when the work is next due (it leaves the queue), otherwise it is due again now. Answers how
+     * many pieces were changed.
+     */
+    public Uni<Long> settleBatch(Bson which, String holder, Bson outcome, boolean end) {
+        return collection.get().updateMany(Filters.and(which, pending, Filters.eq(leaseOwner, holder)),
+                Updates.combine(outcome, end ? Updates.unset(nextAttemptAt) : Updates.set(nextAttemptAt, Times.now()),
+                        Updates.unset(leaseUntil), Updates.unset(leaseOwner)))
+                .map(result -> result.getModifiedCount());
     }
 
     /**
      * Attempts due work one lease at a time, up to {@code left} pieces: each is taken, handed to {@code attempt} (which
      * records its outcome), and a failing attempt is logged and left to its lease running out.
      */
-    public Uni<Void> drain(int left, Duration lease, java.util.function.Function<T, Uni<?>> attempt) {
+    public Uni<Void> drain(int left, Duration lease, Function<T, Uni<?>> attempt) {
         if (left == 0) {
             return Uni.createFrom().voidItem();
         }
@@ -92,7 +142,7 @@ public final class DueWork<T> {
 
     /** Schedules another attempt at {@code at} and lets the lease go; null when this replica no longer held it. */
     public Uni<T> retryAt(Bson which, Instant at, Bson outcome) {
-        return settle(which, Updates.combine(outcome, Updates.set(NEXT_ATTEMPT_AT, at)));
+        return settle(which, Updates.combine(outcome, Updates.set(nextAttemptAt, at)));
     }
 
     /**
@@ -100,23 +150,25 @@ public final class DueWork<T> {
      * replica no longer held it.
      */
     public Uni<T> end(Bson which, Bson outcome) {
-        return settle(which, Updates.combine(outcome, Updates.unset(NEXT_ATTEMPT_AT)));
+        return settle(which, Updates.combine(outcome, Updates.unset(nextAttemptAt)));
     }
 
     private Uni<T> settle(Bson which, Bson update) {
-        return collection.get().findOneAndUpdate(Filters.and(which, pending, Filters.eq(LEASE_OWNER, owner)),
-                Updates.combine(update, Updates.unset(LEASE_UNTIL), Updates.unset(LEASE_OWNER)), AFTER);
+        return collection.get().findOneAndUpdate(Filters.and(which, pending, Filters.eq(leaseOwner, owner)),
+                Updates.combine(update, Updates.unset(leaseUntil), Updates.unset(leaseOwner)), AFTER);
     }
 
     /** How much work is due at {@code now} (leased or not) and the age of the oldest. */
     public Uni<Backlog> backlog(Instant now) {
-        Bson due = Filters.and(pending, Filters.lte(NEXT_ATTEMPT_AT, now));
+        Bson due = Filters.and(pending, Filters.lte(nextAttemptAt, now));
         ReactiveMongoCollection<Document> documents = collection.get().withDocumentClass(Document.class);
         return Uni.combine().all().unis(documents.countDocuments(due),
-                documents.find(due, new io.quarkus.mongodb.FindOptions().sort(Sorts.ascending(NEXT_ATTEMPT_AT))
-                        .projection(new Document(NEXT_ATTEMPT_AT, 1)).limit(1)).collect().first())
+                documents.find(due, new io.quarkus.mongodb.FindOptions().sort(Sorts.ascending(nextAttemptAt))
+                        .projection(new Document(nextAttemptAt, 1)).limit(1)).collect().first())
                 .with((count, oldest) -> {
-                    if (count == 0 || oldest == null || !(oldest.get(NEXT_ATTEMPT_AT) instanceof Date since)) {
+                    Object at = oldest == null ? null
+                            : oldest.getEmbedded(Arrays.asList(nextAttemptAt.split("\\.")), Object.class);
+                    if (count == 0 || !(at instanceof Date since)) {
                         return new Backlog(count, Duration.ZERO);
                     }
                     Duration age = Duration.between(since.toInstant(), now);

@@ -41,7 +41,16 @@ public class Outbox {
 
     /** The queue {@code name}: the documents of {@code collection} that match {@code pending}. */
     public <T> DueWork<T> queue(String name, Supplier<ReactiveMongoCollection<T>> collection, Bson pending) {
-        DueWork<T> queue = new DueWork<>(name, collection, pending, owner);
+        return queue(name, collection, pending, "");
+    }
+
+    /**
+     * The queue {@code name} whose fields are under {@code prefix} ({@code "events."}: in the embedded document
+     * {@code events}), so one document can be in two queues.
+     */
+    public <T> DueWork<T> queue(String name, Supplier<ReactiveMongoCollection<T>> collection, Bson pending,
+            String prefix) {
+        DueWork<T> queue = new DueWork<>(name, collection, pending, owner, prefix);
         queues.add(queue);
         measured.put(name, Backlog.NONE);
         Gauge.builder("laurel.outbox.due", measured, m -> m.getOrDefault(name, Backlog.NONE).due())

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.bson.types.ObjectId;
 
+import io.laurel.event.PendingEvents;
 import io.quarkus.mongodb.panache.common.MongoEntity;
 
 /** One goodwill allocation: written once, never changed. Balances are sums of these. */
@@ -24,4 +25,6 @@ public class GoodwillEntryDocument {
     public String source;
     public Instant createdOn;
     public String createdBy;
+    /** The event it raised (points.goodwill.allocated) until published. */
+    public PendingEvents events;
 }

@@ -6,6 +6,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
 import io.laurel.common.IndexedRepository;
+import io.laurel.event.PendingEvents;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -20,7 +21,8 @@ public class GoodwillRepository implements ReactivePanacheMongoRepository<Goodwi
                 mongoCollection().createIndex(Indexes.ascending("orgId", "referenceId"),
                         new IndexOptions().unique(true).name(REFERENCE_INDEX)),
                 mongoCollection().createIndex(Indexes.ascending("orgId", "customerId", "programId", "createdId"),
-                        new IndexOptions().name("goodwill_customer")))
+                        new IndexOptions().name("goodwill_customer")),
+                PendingEvents.index(mongoCollection()))
                 .andFailFast().replaceWithVoid();
     }
 }

@@ -22,6 +22,7 @@ import io.laurel.common.Paging;
 import io.laurel.common.SequenceRepository;
 import io.laurel.common.Times;
 import io.laurel.customer.CustomerLookup;
+import io.laurel.event.PendingEvents;
 import io.laurel.identity.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -112,6 +113,7 @@ public class GoodwillService {
                         entry.source = request.source();
                         entry.createdOn = Times.now();
                         entry.createdBy = caller.username();
+                        entry.events = PendingEvents.of(entry.createdOn, PointsEvents.GOODWILL_ALLOCATED);
                         return entries.persist(entry);
                     })
                     .onFailure(SequenceRepository::isDuplicateKey).transform(e -> ErrorCode.REFERENCE_EXISTS

@@ -3,10 +3,13 @@ package io.laurel.webhook;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -25,7 +29,10 @@ import com.mongodb.client.model.Updates;
 import io.laurel.common.EpochTime;
 import io.laurel.common.ErrorCode;
 import io.laurel.common.LaurelConfig;
+import io.laurel.common.SequenceRepository;
 import io.laurel.common.Times;
+import io.laurel.event.Event;
+import io.laurel.event.Events;
 import io.laurel.identity.Caller;
 import io.laurel.outbox.Backoff;
 import io.laurel.outbox.DueWork;
@@ -57,9 +64,11 @@ public class Deliveries {
     private final ObjectMapper json;
     private final DueWork<DeliveryDocument> due;
     private final Backoff backoff;
+    private final Events events;
 
     Deliveries(DeliveryRepository deliveries, WebhookRepository webhooks, WebhookService subscriptions,
-            Forwarder sender, LaurelConfig config, ObjectMapper json, Outbox outbox) {
+            Forwarder sender, LaurelConfig config, ObjectMapper json, Outbox outbox, Events events) {
+        this.events = events;
         this.deliveries = deliveries;
         this.webhooks = webhooks;
         this.subscriptions = subscriptions;
@@ -80,7 +89,8 @@ public class Deliveries {
             doc.orgId = hook.orgId;
             doc.webhookId = hook.id;
             doc.eventType = PING;
-            ObjectNode body = json.createObjectNode().put("id", doc.id).put("type", PING)
+            doc.eventId = "evt_" + new ObjectId().toHexString();
+            ObjectNode body = json.createObjectNode().put("id", doc.eventId).put("type", PING)
                     .put("timestamp", EpochTime.iso(now)).put("orgId", hook.orgId);
             body.putObject("data").put("webhookId", hook.id.toHexString());
             doc.body = body.toString();
@@ -111,14 +121,80 @@ public class Deliveries {
                 Updates.combine(Updates.set("state", DeliveryDocument.PENDING),
                         Updates.set(DueWork.NEXT_ATTEMPT_AT, Times.now()), Updates.set("retryingSince", Times.now()),
                         Updates.unset("endedOn")), AFTER)
-                .onItem().ifNull().failWith(() -> ErrorCode.NOT_FOUND.exception(
-                        "No such delivery, or it is pending already", deliveryId)))
+                .onItem().ifNull().switchTo(() -> deliveries.mongoCollection().find(Filters.and(
+                        Filters.eq("_id", deliveryId), Filters.eq("webhookId", hook.id))).collect().first()
+                        .map(found -> {
+                            throw found == null ? ErrorCode.NOT_FOUND.exception("No such delivery", deliveryId)
+                                    : ErrorCode.CONFLICT.exception("The delivery is pending already: it is retried "
+                                            + "on its own", deliveryId);
+                        })))
                 .map(DeliveryView::of);
     }
 
     @Scheduled(every = "${laurel.webhooks.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> deliverDue() {
         return drain(100);
+    }
+
+    @Scheduled(every = "${laurel.webhooks.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> publishDue() {
+        return publish(500).replaceWithVoid();
+    }
+
+    /**
+     * Publishes up to {@code batch} documents' worth of raised events a collection: a pending delivery for each
+     * active subscription of the event's org that takes its type. Answers how many events were published.
+     */
+    public Uni<Integer> publish(int batch) {
+        return events.publish(batch, config.workflow().lease(), this::queue);
+    }
+
+    /**
+     * The deliveries of these events, written at once. A delivery's id is made of its event's and its subscription's,
+     * so handing the same events over again (after a crash) writes nothing new: the unique id refuses the repeats.
+     */
+    private Uni<Void> queue(List<Event> raised) {
+        if (raised.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Set<Long> orgs = raised.stream().map(Event::orgId).collect(Collectors.toSet());
+        return webhooks.mongoCollection().find(Filters.and(Filters.in("orgId", orgs), Filters.eq("active", true)))
+                .collect().asList().chain(hooks -> {
+                    Instant now = Times.now();
+                    List<DeliveryDocument> queued = new ArrayList<>();
+                    for (Event event : raised) {
+                        for (WebhookDocument hook : hooks) {
+                            if (hook.orgId == event.orgId() && hook.eventTypes.stream()
+                                    .anyMatch(pattern -> EventTypes.matches(pattern, event.type()))) {
+                                queued.add(delivery(event, hook, now));
+                            }
+                        }
+                    }
+                    if (queued.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return deliveries.mongoCollection().insertMany(queued, new InsertManyOptions().ordered(false))
+                            .replaceWithVoid()
+                            .onFailure(SequenceRepository::isOnlyDuplicateKeys).recoverWithNull();
+                });
+    }
+
+    private DeliveryDocument delivery(Event event, WebhookDocument hook, Instant now) {
+        DeliveryDocument doc = new DeliveryDocument();
+        doc.id = "msg_" + event.id().substring(event.id().indexOf('_') + 1) + hook.id.toHexString();
+        doc.orgId = hook.orgId;
+        doc.webhookId = hook.id;
+        doc.eventId = event.id();
+        doc.eventType = event.type();
+        ObjectNode body = json.createObjectNode().put("id", event.id()).put("type", event.type())
+                .put("timestamp", EpochTime.iso(event.time())).put("orgId", event.orgId());
+        body.set("data", json.valueToTree(event.data()));
+        doc.body = body.toString();
+        doc.state = DeliveryDocument.PENDING;
+        doc.createdOn = now;
+        doc.retryingSince = now;
+        doc.nextAttemptAt = now;
+        return doc;
     }
 
     /** Attempts up to {@code left} due deliveries; exposed so tests and operators can run a round at once. */
@@ -128,7 +204,8 @@ public class Deliveries {
 
     /** One attempt of a delivery this replica holds, and the outcome recorded. */
     private Uni<DeliveryDocument> attempt(DeliveryDocument doc) {
-        return webhooks.findById(doc.webhookId).chain(hook -> {
+        // The collection, not Panache's findById: drains also run on contexts where Panache's session is not reachable.
+        return webhooks.mongoCollection().find(Filters.eq("_id", doc.webhookId)).collect().first().chain(hook -> {
             Instant now = Times.now();
             if (hook == null) {
                 return end(doc, DeliveryDocument.FAILED, 0, "the webhook was removed", now);
@@ -142,13 +219,13 @@ public class Deliveries {
                 target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                         + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             } catch (RuntimeException e) {
-                return end(doc, DeliveryDocument.FAILED, 0, "the URL is no longer allowed: " + e.getMessage(), now);
+                return fail(doc, hook, 0, "the URL is no longer allowed: " + e.getMessage(), now);
             }
             List<String> signing = subscriptions.signingSecrets(hook, now);
             if (signing.isEmpty()) {
                 // Retrying cannot help: nothing signs until the secret is rotated (the message is sent again then
                 // by a retry the client asks for).
-                return end(doc, DeliveryDocument.FAILED, 0, "the signing secret cannot be opened "
+                return fail(doc, hook, 0, "the signing secret cannot be opened "
                         + "(LAUREL_WORKFLOW_ENCRYPTION_KEY changed since it was made): rotate it", now);
             }
             long timestamp = now.getEpochSecond();
@@ -160,8 +237,9 @@ public class Deliveries {
             return sender.post(origin, target, Map.of(), headers, doc.body, false)
                     .chain(answer -> answer.success()
                             ? end(doc, DeliveryDocument.DELIVERED, answer.status(), answer.body(), Times.now())
-                            : retryLater(doc, answer.status(), answer.body()))
-                    .onFailure().recoverWithUni(e -> retryLater(doc, 0, "no answer: " + e.getClass().getSimpleName()));
+                            : retryLater(doc, hook, answer.status(), answer.body()))
+                    .onFailure().recoverWithUni(e -> retryLater(doc, hook, 0, "no answer: "
+                            + e.getClass().getSimpleName()));
         });
     }
 
@@ -170,17 +248,41 @@ public class Deliveries {
                 state, doc.attempts, status);
         return due.end(Filters.eq("_id", doc.id), Updates.combine(Updates.set("state", state),
                 Updates.set("endedOn", now), last(status, answer, now)))
-                .chain(ended -> ended != null ? Uni.createFrom().item(ended) : deliveries.findById(doc.id));
+                .chain(ended -> ended != null ? Uni.createFrom().item(ended) : byId(doc.id));
     }
 
-    private Uni<DeliveryDocument> retryLater(DeliveryDocument doc, int status, String answer) {
+    /**
+     * Ends the delivery failed and pauses its subscription with the reason: one that keeps failing (or can no longer
+     * be sent to) gets no new deliveries until a client sets it active again.
+     */
+    private Uni<DeliveryDocument> fail(DeliveryDocument doc, WebhookDocument hook, int status, String answer,
+            Instant now) {
+        String reason = "delivery " + doc.id + " failed after " + doc.attempts + " attempt(s)"
+                + (status == 0 ? "" : ", the receiver answering " + status) + ": " + (answer == null ? "" : answer);
+        return end(doc, DeliveryDocument.FAILED, status, answer, now).call(() -> webhooks.mongoCollection()
+                .updateOne(Filters.and(Filters.eq("_id", hook.id), Filters.eq("active", true)), Updates.combine(
+                        Updates.set("active", false), Updates.set("pausedOn", now),
+                        Updates.set("pausedReason", reason.length() > MAX_ANSWER ? reason.substring(0, MAX_ANSWER)
+                                : reason)))
+                .invoke(paused -> {
+                    if (paused.getModifiedCount() > 0) {
+                        LOG.warnf("Webhook %s of org %d paused: %s", hook.id, hook.orgId, reason);
+                    }
+                }));
+    }
+
+    private Uni<DeliveryDocument> retryLater(DeliveryDocument doc, WebhookDocument hook, int status, String answer) {
         Instant now = Times.now();
         Instant next = now.plus(backoff.after(doc.attempts, ThreadLocalRandom.current().nextDouble()));
         if (next.isAfter(doc.retryingSince.plus(config.webhooks().retryPeriod()))) {
-            return end(doc, DeliveryDocument.FAILED, status, answer, now);
+            return fail(doc, hook, status, answer, now);
         }
         return due.retryAt(Filters.eq("_id", doc.id), next, last(status, answer, now))
-                .chain(held -> held != null ? Uni.createFrom().item(held) : deliveries.findById(doc.id));
+                .chain(held -> held != null ? Uni.createFrom().item(held) : byId(doc.id));
+    }
+
+    private Uni<DeliveryDocument> byId(String id) {
+        return deliveries.mongoCollection().find(Filters.eq("_id", id)).collect().first();
     }
 
     private static Bson last(int status, String answer, Instant now) {

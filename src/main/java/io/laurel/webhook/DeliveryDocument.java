@@ -24,6 +24,8 @@ public class DeliveryDocument {
     public String id;
     public long orgId;
     public ObjectId webhookId;
+    /** The event it delivers ({@code evt_…}, its body's {@code id}); every subscription gets the same one. */
+    public String eventId;
     public String eventType;
     /** The message as sent, byte for byte (the signature covers it). */
     public String body;

@@ -12,9 +12,10 @@ import io.laurel.common.ErrorCode;
  */
 public final class EventTypes {
 
-    public static final List<String> ALL = List.of("badge.issued", "badge.earned", "badge.earn.revoked",
-            "badge.issue.revoked", "points.goodwill.allocated", "workflow.request.created", "workflow.request.approved",
-            "workflow.request.rejected", "workflow.request.failed");
+    public static final List<String> ALL = List.of("badge.issued", "badge.earned", "badge.imported",
+            "badge.earn.revoked", "badge.issue.revoked", "points.goodwill.allocated", "workflow.request.created",
+            "workflow.request.approved", "workflow.request.rejected", "workflow.request.completed",
+            "workflow.request.failed");
 
     static final int MAX = 20;
 

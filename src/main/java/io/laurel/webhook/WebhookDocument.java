@@ -24,6 +24,9 @@ public class WebhookDocument {
     public Instant createdOn;
     public long createdBy;
     public Instant updatedOn;
+    /** Set when Laurel paused it (active false) because its deliveries kept failing; cleared when made active. */
+    public Instant pausedOn;
+    public String pausedReason;
 
     @RegisterForReflection
     public static class SigningSecret {

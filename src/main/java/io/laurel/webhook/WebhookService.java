@@ -98,6 +98,10 @@ public class WebhookService {
             if (request.active() != null) {
                 changes.add(Updates.set("active", request.active()));
             }
+            if (Boolean.TRUE.equals(request.active())) {
+                changes.add(Updates.unset("pausedOn"));
+                changes.add(Updates.unset("pausedReason"));
+            }
             changes.add(Updates.set("updatedOn", now));
             return webhooks.mongoCollection().findOneAndUpdate(Filters.and(Filters.eq("_id", doc.id),
                     Filters.eq("orgId", caller.orgId())), Updates.combine(changes),

@@ -14,6 +14,9 @@ public record WebhookView(String id, String url, List<String> eventTypes, boolea
         String createdOnISO, long updatedOn, String updatedOnISO,
         @JsonInclude(JsonInclude.Include.NON_NULL) Long previousSecretExpiresOn,
         @JsonInclude(JsonInclude.Include.NON_NULL) String previousSecretExpiresOnISO,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long pausedOn,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String pausedOnISO,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String pausedReason,
         @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
     static WebhookView of(WebhookDocument doc, java.time.Instant now, String shownSecret) {
@@ -22,6 +25,8 @@ public record WebhookView(String id, String url, List<String> eventTypes, boolea
         return new WebhookView(doc.id.toHexString(), doc.url, doc.eventTypes, doc.active,
                 EpochTime.seconds(doc.createdOn), EpochTime.iso(doc.createdOn), EpochTime.seconds(doc.updatedOn),
                 EpochTime.iso(doc.updatedOn), previous == null ? null : EpochTime.seconds(previous),
-                previous == null ? null : EpochTime.iso(previous), shownSecret);
+                previous == null ? null : EpochTime.iso(previous),
+                doc.pausedOn == null ? null : EpochTime.seconds(doc.pausedOn), EpochTime.iso(doc.pausedOn),
+                doc.pausedReason, shownSecret);
     }
 }

@@ -11,6 +11,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 
 import io.laurel.common.IndexedRepository;
+import io.laurel.event.PendingEvents;
 import io.laurel.outbox.DueWork;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepository;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +33,8 @@ public class WorkflowRepository implements ReactivePanacheMongoRepository<Workfl
                 mongoCollection().createIndex(Indexes.ascending("orgId", "startTime"),
                         new IndexOptions().name("workflow_org_start")),
                 mongoCollection().createIndex(Indexes.ascending("state", DueWork.NEXT_ATTEMPT_AT),
-                        new IndexOptions().name("workflow_due")))
+                        new IndexOptions().name("workflow_due")),
+                PendingEvents.index(mongoCollection()))
                 .andFailFast().replaceWithVoid();
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.bson.types.ObjectId;
 
+import io.laurel.event.PendingEvents;
 import io.quarkus.mongodb.panache.common.MongoEntity;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -45,6 +46,8 @@ public class WorkflowRequestDocument {
     /** A replica sending the task holds it until then. */
     public Instant leaseUntil;
     public String leaseOwner;
+    /** Events raised and not yet published (workflow.request.*); in their own queue, apart from the forward. */
+    public PendingEvents events;
 
     @RegisterForReflection
     public static class EntityInfo {

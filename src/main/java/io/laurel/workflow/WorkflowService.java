@@ -43,12 +43,13 @@ import io.laurel.common.SecretBox;
 import io.laurel.common.SequenceRepository;
 import io.laurel.common.TargetUrl;
 import io.laurel.common.Times;
+import io.laurel.event.PendingEvents;
 import io.laurel.identity.Caller;
+import io.laurel.identity.OrgHeaderFilter;
+import io.laurel.identity.Roles;
 import io.laurel.outbox.Backoff;
 import io.laurel.outbox.DueWork;
 import io.laurel.outbox.Outbox;
-import io.laurel.identity.OrgHeaderFilter;
-import io.laurel.identity.Roles;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.runtime.StartupEvent;
@@ -166,6 +167,8 @@ public class WorkflowService {
         doc.startTime = now;
         boolean auto = config.autoApprove().orElse(Set.of()).stream()
                 .anyMatch(t -> t.trim().equalsIgnoreCase(type.pathName()));
+        doc.events = auto ? PendingEvents.of(now, WorkflowEvents.CREATED, WorkflowEvents.APPROVED)
+                : PendingEvents.of(now, WorkflowEvents.CREATED);
         if (auto) {
             doc.autoApproved = true;
             doc.actionDecision = APPROVED;
@@ -218,9 +221,11 @@ public class WorkflowService {
                                 Updates.set("checkerUserId", caller.userId()),
                                 Updates.set("checkerUserName", caller.username()), Updates.unset("pendingKey"));
                         Bson next = verdict.equals(REJECTED)
-                                ? Updates.combine(decided, Updates.set("state", REJECTED), Updates.set("endTime", now))
+                                ? Updates.combine(decided, Updates.set("state", REJECTED), Updates.set("endTime", now),
+                                        PendingEvents.raise(WorkflowEvents.REJECTED, now))
                                 : Updates.combine(decided, Updates.set("state", FORWARDING),
-                                        due.heldNow(now, config.lease()));
+                                        due.heldNow(now, config.lease()),
+                                        PendingEvents.raise(WorkflowEvents.APPROVED, now));
                         // Two checkers at once: only the one whose update still finds AdminTask wins.
                         return requests.updateIf(doc.requestId, Filters.eq("state", ADMIN_TASK), next)
                                 .onItem().ifNull().failWith(() -> notInAdminTask("already decided"));
@@ -277,8 +282,10 @@ public class WorkflowService {
     private Uni<WorkflowView> finish(WorkflowRequestDocument doc, String state, Forwarder.Answer answer) {
         LOG.infof("Request %s %s after %d attempt(s), target answered %d", doc.requestId, state, doc.attempts,
                 answer.status());
+        Instant now = Times.now();
         return settled(doc, due.end(Filters.eq("requestId", doc.requestId), Updates.combine(
-                Updates.set("state", state), Updates.set("endTime", Times.now()), output(answer))))
+                Updates.set("state", state), Updates.set("endTime", now), output(answer),
+                PendingEvents.raise(APPROVED.equals(state) ? WorkflowEvents.COMPLETED : WorkflowEvents.FAILED, now))))
                 .invoke(settled -> {
                     if (settled.changed()) {
                         count(doc.requestType.label(), state);

@@ -1,6 +1,7 @@
 package io.laurel.webhook;
 
 import static io.laurel.support.Orgs.as;
+import static io.laurel.support.WebhookReceiver.signedBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -8,18 +9,10 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Inject;
 
@@ -27,10 +20,10 @@ import org.bson.types.ObjectId;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import com.sun.net.httpserver.HttpServer;
-
 import io.laurel.support.MemoryStoreResource;
 import io.laurel.support.Orgs;
+import io.laurel.support.WebhookReceiver;
+import io.laurel.support.WebhookReceiver.Received;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,58 +45,17 @@ class WebhookDeliveryTest {
     @Inject
     Deliveries deliveries;
 
-    /** A message as the receiver saw it. */
-    record Received(String target, Map<String, String> headers, String body) {
-    }
-
-    /** A receiver on the allowed origin that answers {@code status} and keeps what it got. */
-    static final class Receiver implements AutoCloseable {
-        final List<Received> got = new CopyOnWriteArrayList<>();
-        volatile int status = 204;
-        private final HttpServer server;
-
-        Receiver() throws IOException {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", MemoryStoreResource.TARGET_PORT), 0);
-            server.createContext("/", exchange -> {
-                try (InputStream in = exchange.getRequestBody()) {
-                    String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    Map<String, String> headers = new java.util.HashMap<>();
-                    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
-                    got.add(new Received(exchange.getRequestURI().toString(), headers, body));
-                }
-                exchange.sendResponseHeaders(status, -1);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
-    }
-
     private static JsonPath subscribe(long org) {
         return as(org).contentType(ContentType.JSON).body(Map.of("url", "http://127.0.0.1:"
                 + MemoryStoreResource.TARGET_PORT + PATH, "eventTypes", List.of("*"))).post(HOOKS).then()
                 .statusCode(200).extract().jsonPath();
     }
 
-    /** The test's own Standard Webhooks check: HMAC-SHA256 over id.timestamp.body, base64, "v1,". */
-    private static boolean signedBy(String secret, Received message) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-        String signed = message.headers().get("webhook-id") + "." + message.headers().get("webhook-timestamp") + "."
-                + message.body();
-        String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-        return List.of(message.headers().get("webhook-signature").split(" ")).contains(expected);
-    }
-
     @Test
     void aPingIsSignedAsTheStandardWebhooksConventionsSay() throws Exception {
         long org = Orgs.fresh();
         JsonPath hook = subscribe(org);
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             JsonPath delivery = as(org).post(HOOKS + "/" + hook.getString("data.id") + "/test").then().statusCode(200)
                     .body("data.state", equalTo("DELIVERED")).body("data.lastStatus", equalTo(204))
                     .body("data.eventType", equalTo("webhook.ping")).extract().jsonPath();
@@ -128,7 +80,7 @@ class WebhookDeliveryTest {
         String delivery = as(org).post(HOOKS + "/" + id + "/test").then().statusCode(200)
                 .body("data.state", equalTo("PENDING")).body("data.attempts", equalTo(1))
                 .body("data.lastStatus", equalTo(0)).extract().jsonPath().getString("data.id");
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.status = 503;
             deliveries.drain(1).await().atMost(Duration.ofSeconds(30));
             receiver.status = 204;
@@ -151,7 +103,7 @@ class WebhookDeliveryTest {
         String id = hook.getString("data.id");
         String next = as(org).post(HOOKS + "/" + id + "/secret/rotate").then().statusCode(200).extract().jsonPath()
                 .getString("data.secret");
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             String delivery = as(org).post(HOOKS + "/" + id + "/test").then().body("data.state", equalTo("DELIVERED"))
                     .extract().jsonPath().getString("data.id");
             Received message = receiver.got.get(0);
@@ -161,7 +113,7 @@ class WebhookDeliveryTest {
 
             as(org).post(HOOKS + "/" + id + "/deliveries/" + delivery + "/retry").then().statusCode(200)
                     .body("data.state", equalTo("PENDING"));
-            as(org).post(HOOKS + "/" + id + "/deliveries/" + delivery + "/retry").then().statusCode(404);
+            as(org).post(HOOKS + "/" + id + "/deliveries/" + delivery + "/retry").then().statusCode(409);
             deliveries.drain(10).await().atMost(Duration.ofSeconds(30));
             assertEquals(2, receiver.got.size());
             assertEquals(delivery, receiver.got.get(1).headers().get("webhook-id"));
@@ -187,7 +139,7 @@ class WebhookDeliveryTest {
                     com.mongodb.client.model.Updates.set("secrets.0.sealed",
                             Base64.getEncoder().encodeToString(new byte[48])));
         }
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             as(org).post(HOOKS + "/" + id + "/test").then().statusCode(200).body("data.state", equalTo("FAILED"))
                     .body("data.lastAnswer", containsString("rotate it"));
             assertEquals(0, receiver.got.size());

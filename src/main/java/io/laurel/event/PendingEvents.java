@@ -1,0 +1,76 @@
+package io.laurel.event;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The events a change raised and that are not yet published, kept in the changed document under {@value #FIELD}
+ * and written by the same write as the change: so an event exists exactly when its change does (a crash cannot
+ * separate them, a refused change raises none). The other fields are the outbox's ({@code DueWork}), for the queue
+ * that publishes them.
+ */
+@RegisterForReflection
+public class PendingEvents {
+
+    public static final String FIELD = "events";
+    static final String PREFIX = FIELD + ".";
+    static final String PENDING = PREFIX + "pending";
+
+    public List<Pending> pending;
+    public int attempts;
+    public Instant nextAttemptAt;
+    public Instant leaseUntil;
+    public String leaseOwner;
+
+    /** For a new document: it raises the events {@code types}, in this order, at {@code at}. */
+    public static PendingEvents of(Instant at, String... types) {
+        PendingEvents events = new PendingEvents();
+        events.pending = new ArrayList<>();
+        for (String type : types) {
+            events.pending.add(Pending.of(type, at));
+        }
+        events.nextAttemptAt = at;
+        return events;
+    }
+
+    /** For an update: the change raises the event {@code type} at {@code at} (to combine into the change's update). */
+    public static Bson raise(String type, Instant at) {
+        Pending event = Pending.of(type, at);
+        return Updates.combine(Updates.push(PENDING, new org.bson.Document("eventId", event.eventId).append("type", type)
+                .append("at", java.util.Date.from(at))), Updates.min(PREFIX + "nextAttemptAt", at));
+    }
+
+    /** The index the publishing queue reads by: only documents with events waiting are in it. */
+    public static <T> Uni<String> index(ReactiveMongoCollection<T> collection) {
+        return collection.createIndex(Indexes.ascending(PREFIX + "nextAttemptAt"),
+                new IndexOptions().sparse(true).name(collection.getNamespace().getCollectionName() + "_events_due"));
+    }
+
+    /** One raised event: its id (the event's id, the same on every delivery of it), type and time. */
+    @RegisterForReflection
+    public static class Pending {
+        public String eventId;
+        public String type;
+        public Instant at;
+
+        static Pending of(String type, Instant at) {
+            Pending event = new Pending();
+            event.eventId = "evt_" + new ObjectId().toHexString();
+            event.type = type;
+            event.at = at;
+            return event;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.laurel.points;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.laurel.common.EpochTime;
+import io.laurel.event.Event;
+import io.laurel.event.EventSource;
+import io.smallrye.mutiny.Uni;
+
+/** The points feature's event: {@code points.goodwill.allocated}, with the allocation as it was made. */
+@ApplicationScoped
+public class PointsEvents implements EventSource {
+
+    public static final String GOODWILL_ALLOCATED = "points.goodwill.allocated";
+
+    private final GoodwillRepository entries;
+
+    PointsEvents(GoodwillRepository entries) {
+        this.entries = entries;
+    }
+
+    @Override
+    public List<Source<?>> sources() {
+        return List.of(new Source<GoodwillEntryDocument>("goodwill", entries::mongoCollection, e -> e.events,
+                batch -> Uni.createFrom().item(batch.stream()
+                        .flatMap(entry -> Event.each(entry.events, entry.orgId, raised -> data(entry))).toList())));
+    }
+
+    private static Map<String, Object> data(GoodwillEntryDocument entry) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("createdId", entry.createdId);
+        data.put("referenceId", entry.referenceId);
+        data.put("customerId", entry.customerId);
+        data.put("programId", entry.programId);
+        data.put("points", entry.points);
+        data.put("reason", entry.reason);
+        data.put("baseType", entry.baseType);
+        data.put("awardingTillId", entry.awardingTillId);
+        data.put("source", entry.source);
+        data.put("createdOn", EpochTime.iso(entry.createdOn));
+        data.put("createdBy", entry.createdBy);
+        return data;
+    }
+}

@@ -1,0 +1,319 @@
+package io.laurel.webhook;
+
+import static io.laurel.support.Orgs.as;
+import static io.laurel.support.WebhookReceiver.signedBy;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.bson.Document;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import io.laurel.support.MemoryStoreResource;
+import io.laurel.support.Orgs;
+import io.laurel.support.SchemaCheck;
+import io.laurel.support.Tokens;
+import io.laurel.support.WebhookReceiver;
+import io.laurel.support.WebhookReceiver.Received;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Events end to end, to a real receiver on loopback: every event type raised over the API is delivered with a
+ * signature the test checks with its own HMAC code and the fields a client needs; a refused change raises nothing; a
+ * receiver down, then back, gets every event once per delivery id, and events handed over again (as after a crash
+ * between publishing and marking them published) are not delivered twice.
+ */
+@QuarkusTest
+@WithTestResource(value = MemoryStoreResource.class, scope = TestResourceScope.GLOBAL)
+class WebhookEventsTest {
+
+    private static final String HOOKS = "/api_gateway/v1/webhooks";
+    private static final String BADGES = "/api_gateway/v1/badges/badgeMeta";
+    private static final String FLOW = "/api_gateway/v2/request-workflow/";
+    private static final long DAY = 86_400;
+
+    @Inject
+    Deliveries deliveries;
+
+    long org;
+    String basic;
+
+    @BeforeEach
+    void anOrgWithAServiceUser() {
+        org = Orgs.fresh();
+        String username = "svc." + org;
+        given().header("Authorization", Tokens.basic(MemoryStoreResource.ADMIN, MemoryStoreResource.ADMIN_PASSWORD))
+                .contentType(ContentType.JSON).body(Map.of("username", username, "password", "svc-pass-" + org,
+                        "roles", List.of("CanMakeRequest"), "orgId", org))
+                .post("/api_gateway/v1/admin/users").then().statusCode(201);
+        basic = Tokens.basic(username, "svc-pass-" + org);
+    }
+
+    @Test
+    void everyEventTypeIsDeliveredSignedWithWhatAClientNeeds() throws Exception {
+        JsonPath hook = subscribe(List.of("*"));
+        long customer = customer();
+        long other = customer();
+        String issueEarn = badge("ISSUE_EARN");
+        String earn = badge("EARN");
+
+        String issuedId = post("/api_gateway/v1/badges/badgeMeta/customer/issueBulk", Map.of("badgeMetaId", issueEarn,
+                "customers", List.of(customer), "requestId", UUID.randomUUID().toString(),
+                "triggeredBy", Map.of("ownerType", "Loyalty", "referenceId", "626"))).statusCode(200)
+                .extract().jsonPath().getString("data.issuedBadges[0].issuedId");
+        String requestId = UUID.randomUUID().toString();
+        String earnedId = post("/api_gateway/v1/badges/customer/earn", Map.of("badgeMetaId", issueEarn,
+                "customerId", customer, "requestId", requestId,
+                "triggeredBy", Map.of("ownerType", "Loyalty", "referenceId", "txn"))).statusCode(200)
+                .extract().jsonPath().getString("data.earnedBadgeId");
+        // Refused (not issued to this customer): no event.
+        post("/api_gateway/v1/badges/customer/earn", Map.of("badgeMetaId", issueEarn, "customerId", other,
+                "requestId", UUID.randomUUID().toString(),
+                "triggeredBy", Map.of("ownerType", "Loyalty", "referenceId", "txn"))).statusCode(409);
+        post("/api_gateway/v1/badges/customer/revokeEarn", Map.of("badgeMetaId", issueEarn, "customerId", customer,
+                "earnedBadgeId", earnedId)).statusCode(200);
+        post("/api_gateway/v1/badges/badgeMeta/customer/revokeIssue", Map.of("badgeMetaId", issueEarn,
+                "customers", List.of(customer))).statusCode(200);
+        String importedId = as(org).contentType(ContentType.JSON).body(List.of(Map.of("badgeMetaId", earn,
+                "customerId", other, "earnEventDate", Instant.now().getEpochSecond() - 10 * DAY)))
+                .post("/api_gateway/v1/badges/import/customerBadges").then().statusCode(200).extract().jsonPath()
+                .getString("[0].data.earnedBadgeId");
+        String reference = "ref-" + UUID.randomUUID();
+        post("/internal/goodwill/", goodwill(customer, reference, 20)).statusCode(201);
+
+        // Workflow: approved and applied; approved and refused by its target (its reference is used); rejected.
+        String shared = "ref-" + UUID.randomUUID();
+        String applied = make(goodwillRequest(other, shared, 5));
+        String refused = make(goodwillRequest(other, shared, 6));
+        String rejected = make(goodwillRequest(other, "ref-" + UUID.randomUUID(), 7));
+        decide(applied, "approved").body("data.state", equalTo("approved"));
+        decide(refused, "approved").body("data.state", equalTo("failed"));
+        decide(rejected, "rejected").body("data.state", equalTo("rejected"));
+
+        JsonPath api = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .jsonPath();
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            publishAndDeliver();
+            List<JsonPath> events = new ArrayList<>();
+            for (Received message : receiver.got) {
+                JsonPath body = new JsonPath(message.body());
+                if (body.getLong("orgId") != org) {
+                    continue;
+                }
+                assertTrue(signedBy(hook.getString("data.secret"), message), message.toString());
+                assertTrue(message.id().startsWith("msg_"), message.id());
+                assertTrue(body.getString("id").startsWith("evt_"), body.getString("id"));
+                assertNotNull(Instant.parse(body.getString("timestamp")));
+                // The message fits the JSON Schema the OpenAPI document publishes for its type.
+                String ref = api.getString("webhooks.'" + body.getString("type")
+                        + "'.post.requestBody.content.'application/json'.schema.'$ref'");
+                Map<String, Object> schema = api.getMap("components.schemas." + ref.substring(ref.lastIndexOf('/') + 1));
+                assertEquals(List.of(), SchemaCheck.problems(schema, body.getMap("")), message.body());
+                events.add(body);
+            }
+            Map<String, List<JsonPath>> byType = events.stream().collect(Collectors.groupingBy(e -> e.getString("type")));
+            assertEquals(new TreeSet<>(EventTypes.ALL), new TreeSet<>(byType.keySet()), "every type, once at least");
+            assertEquals(1, byType.get("badge.issued").size());
+            assertEquals(1, byType.get("badge.earned").size(), "the refused earn raised nothing");
+            assertEquals(3, byType.get("workflow.request.created").size());
+            assertEquals(2, byType.get("workflow.request.approved").size());
+            assertEquals(2, byType.get("points.goodwill.allocated").size(), "direct and through the workflow");
+            assertEquals(events.size(), events.stream().map(e -> e.getString("id")).distinct().count(),
+                    "one delivery an event");
+
+            JsonPath issued = byType.get("badge.issued").get(0);
+            assertEquals(issueEarn, issued.getString("data.badgeMetaId"));
+            assertTrue(issued.getString("data.badgeName").startsWith("events-"));
+            assertEquals(customer, issued.getLong("data.customerId"));
+            assertEquals(issuedId, issued.getString("data.issuedBadgeId"));
+            assertEquals("Loyalty", issued.getString("data.triggeredBy.ownerType"));
+            JsonPath earned = byType.get("badge.earned").get(0);
+            assertEquals(earnedId, earned.getString("data.earnedBadgeId"));
+            assertEquals(issuedId, earned.getString("data.issuedBadgeId"));
+            assertEquals(1, earned.getInt("data.customerEarnedCount"));
+            assertEquals(requestId, earned.getString("data.requestId"));
+            assertEquals("txn", earned.getString("data.triggeredBy.referenceId"));
+            assertEquals(earnedId, byType.get("badge.earn.revoked").get(0).getString("data.earnedBadgeId"));
+            assertNotNull(byType.get("badge.earn.revoked").get(0).getString("data.revokedOn"));
+            assertEquals(issuedId, byType.get("badge.issue.revoked").get(0).getString("data.issuedBadgeId"));
+            JsonPath imported = byType.get("badge.imported").get(0);
+            assertEquals(importedId, imported.getString("data.earnedBadgeId"));
+            assertEquals("Historical_Import", imported.getString("data.triggeredBy.ownerType"));
+            JsonPath points = byType.get("points.goodwill.allocated").stream()
+                    .filter(e -> reference.equals(e.getString("data.referenceId"))).findFirst().orElseThrow();
+            assertEquals(20, points.getInt("data.points"));
+            assertEquals(customer, points.getLong("data.customerId"));
+            assertEquals(applied, byType.get("workflow.request.completed").get(0).getString("data.requestId"));
+            assertEquals(201, byType.get("workflow.request.completed").get(0).getInt("data.outputStatus"));
+            assertEquals(refused, byType.get("workflow.request.failed").get(0).getString("data.requestId"));
+            JsonPath no = byType.get("workflow.request.rejected").get(0);
+            assertEquals(rejected, no.getString("data.requestId"));
+            assertEquals("checker.one", no.getString("data.checkerUserName"));
+            assertEquals("goodwill-points", no.getString("data.requestType"));
+        }
+        as(org).get(HOOKS + "/" + hook.getString("data.id") + "/deliveries").then().statusCode(200)
+                .body("data.findAll { it.state != 'DELIVERED' }.size()", equalTo(0));
+    }
+
+    @Test
+    void aReceiverDownThenBackGetsEveryEventOncePerIdAndARepeatedHandOverSendsNothingTwice() throws Exception {
+        JsonPath hook = subscribe(List.of("badge.*"));
+        String badge = badge("EARN");
+        List<String> earned = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            earned.add(post("/api_gateway/v1/badges/customer/earn", Map.of("badgeMetaId", badge, "customerId",
+                    customer(), "requestId", UUID.randomUUID().toString(),
+                    "triggeredBy", Map.of("ownerType", "Loyalty", "referenceId", "txn"))).statusCode(200)
+                    .extract().jsonPath().getString("data.earnedBadgeId"));
+        }
+        // Nobody listens: every attempt fails, every delivery stays pending.
+        publishAndDeliver();
+        as(org).get(HOOKS + "/" + hook.getString("data.id") + "/deliveries").then().statusCode(200)
+                .body("data.size()", equalTo(5))
+                .body("data.findAll { it.state == 'PENDING' && it.attempts >= 1 && it.lastStatus == 0 }.size()",
+                        equalTo(5));
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            publishAndDeliver();
+            // The events handed over again, as if a crash came after their deliveries were written and before they
+            // were marked published: the same delivery ids, nothing new to send.
+            raiseAgain(earned);
+            publishAndDeliver();
+            List<Received> mine = receiver.got.stream()
+                    .filter(m -> new JsonPath(m.body()).getLong("orgId") == org).toList();
+            assertEquals(5, mine.size(), mine.toString());
+            Set<String> ids = mine.stream().map(Received::id).collect(Collectors.toSet());
+            assertEquals(5, ids.size(), "one message a delivery id");
+            Set<String> earns = mine.stream().map(m -> new JsonPath(m.body()).getString("data.earnedBadgeId"))
+                    .collect(Collectors.toSet());
+            assertEquals(Set.copyOf(earned), earns);
+            for (Received message : mine) {
+                assertTrue(signedBy(hook.getString("data.secret"), message));
+            }
+        }
+    }
+
+    /** Makes the earns' published events pending again, with their ids, directly in the store (test data). */
+    private void raiseAgain(List<String> earned) {
+        try (MongoClient client = MongoClients.create(ConfigProvider.getConfig()
+                .getValue("quarkus.mongodb.connection-string", String.class))) {
+            var earns = client.getDatabase("laurel").getCollection("badge_earns");
+            var deliveries = client.getDatabase("laurel").getCollection(DeliveryDocument.COLLECTION);
+            for (String id : earned) {
+                Document delivery = deliveries.find(Filters.eq("eventType", "badge.earned"))
+                        .filter(Filters.regex("body", id)).first();
+                assertNotNull(delivery, id);
+                earns.updateOne(Filters.eq("_id", new org.bson.types.ObjectId(id)), Updates.combine(
+                        Updates.push("events.pending", new Document("eventId", delivery.getString("eventId"))
+                                .append("type", "badge.earned").append("at", new java.util.Date())),
+                        Updates.set("events.nextAttemptAt", new java.util.Date())));
+            }
+        }
+    }
+
+    /** Publishes every event waiting (other tests' included: the store is shared), then delivers. */
+    private void publishAndDeliver() {
+        while (deliveries.publish(500).await().atMost(Duration.ofSeconds(60)) > 0) {
+            // the next batch
+        }
+        deliveries.drain(200).await().atMost(Duration.ofSeconds(30));
+    }
+
+    private JsonPath subscribe(List<String> types) {
+        return as(org).contentType(ContentType.JSON).body(Map.of("url", "http://127.0.0.1:"
+                + MemoryStoreResource.TARGET_PORT + "/events", "eventTypes", types)).post(HOOKS).then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    private ValidatableResponse post(String path, Object body) {
+        return as(org).contentType(ContentType.JSON).body(body).post(path).then();
+    }
+
+    private long customer() {
+        return post("/api_gateway/v1/customers", Map.of("externalId", "ev-" + UUID.randomUUID())).statusCode(201)
+                .extract().jsonPath().getLong("data.customerId");
+    }
+
+    private String badge(String earnType) {
+        long now = Instant.now().getEpochSecond();
+        return as(org).contentType(ContentType.JSON).header("X-CAP-BADGES-MIGRATION", "migration")
+                .body(Map.of("name", "events-" + UUID.randomUUID(), "startOn", now - 30 * DAY,
+                        "expiresOn", now + 365 * DAY, "earnType", earnType,
+                        "ownership", Map.of("restrictedToOwners", List.of("Loyalty"),
+                                "claims", List.of(Map.of("ownerType", "Loyalty", "referenceId", "626")))))
+                .post(BADGES).then().statusCode(201).extract().jsonPath().getString("data.id");
+    }
+
+    private static Map<String, Object> goodwill(long customer, String reference, int points) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("referenceId", reference);
+        body.put("reason", "late delivery");
+        body.put("baseType", "POINTS");
+        body.put("programId", 2739);
+        body.put("awardingTillId", 50682616);
+        body.put("earningEntityType", "CUSTOMER");
+        body.put("earningEntityId", customer);
+        body.put("points", points);
+        body.put("source", "API");
+        return body;
+    }
+
+    private Map<String, Object> goodwillRequest(long customer, String reference, int points) {
+        Map<String, Object> task = new LinkedHashMap<>();
+        task.put("hostname", "");
+        task.put("path", "/internal/goodwill/");
+        task.put("method", "POST");
+        task.put("pathParams", Map.of());
+        task.put("queryParams", Map.of());
+        task.put("body", goodwill(customer, reference, points));
+        task.put("headers", Map.of("Authorization", basic, "content-type", "application/json",
+                "X-CAP-API-AUTH-ORG-ID", Long.toString(org)));
+        return Map.of("entityInfo", Map.of("tillId", "50682289", "storeId", "50682288", "zoneId", "50682286",
+                "conceptId", "50678331"), "payload", Map.of("IntouchAPITask-Payload", task));
+    }
+
+    private RequestSpecification maker() {
+        return given().header("X-CAP-UI-AUTH-TOKEN", Tokens.valid(1001, "maker.one", org, "CanMakeRequest"));
+    }
+
+    private String make(Map<String, Object> body) {
+        return maker().contentType(ContentType.JSON).body(body).post(FLOW + "GOODWILL-POINTS").then()
+                .log().ifValidationFails().statusCode(200)
+                .extract().jsonPath().getString("data.requestId");
+    }
+
+    private ValidatableResponse decide(String requestId, String decision) {
+        return given().header("X-CAP-UI-AUTH-TOKEN", Tokens.valid(1002, "checker.one", org, "CanCheckRequest"))
+                .contentType(ContentType.JSON).body(Map.of("requestId", requestId, "actionName", "AdminTask",
+                        "payload", Map.of("AdminTask-Payload", Map.of("actionDecision", decision,
+                                "actionMessage", "checked"))))
+                .put(FLOW + "GOODWILL-POINTS").then().statusCode(200);
+    }
+}
