@@ -36,8 +36,9 @@ import io.laurel.event.Events;
 import io.laurel.identity.Caller;
 import io.laurel.outbox.Backoff;
 import io.laurel.outbox.DueWork;
+import io.laurel.outbox.HttpSender;
 import io.laurel.outbox.Outbox;
-import io.laurel.workflow.Forwarder;
+
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -59,7 +60,7 @@ public class Deliveries {
     private final DeliveryRepository deliveries;
     private final WebhookRepository webhooks;
     private final WebhookService subscriptions;
-    private final Forwarder sender;
+    private final HttpSender sender;
     private final LaurelConfig config;
     private final ObjectMapper json;
     private final DueWork<DeliveryDocument> due;
@@ -67,7 +68,7 @@ public class Deliveries {
     private final Events events;
 
     Deliveries(DeliveryRepository deliveries, WebhookRepository webhooks, WebhookService subscriptions,
-            Forwarder sender, LaurelConfig config, ObjectMapper json, Outbox outbox, Events events) {
+            HttpSender sender, LaurelConfig config, ObjectMapper json, Outbox outbox, Events events) {
         this.events = events;
         this.deliveries = deliveries;
         this.webhooks = webhooks;
@@ -234,7 +235,8 @@ public class Deliveries {
             headers.put("webhook-id", doc.id);
             headers.put("webhook-timestamp", Long.toString(timestamp));
             headers.put("webhook-signature", Signature.header(signing, doc.id, timestamp, doc.body));
-            return sender.post(origin, target, Map.of(), headers, doc.body, false)
+            // Only the answer's body is kept (cut), never its headers.
+            return sender.post(origin, target, Map.of(), headers, doc.body, false, name -> true)
                     .chain(answer -> answer.success()
                             ? end(doc, DeliveryDocument.DELIVERED, answer.status(), answer.body(), Times.now())
                             : retryLater(doc, hook, answer.status(), answer.body()))

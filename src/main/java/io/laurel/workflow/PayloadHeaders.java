@@ -8,6 +8,7 @@ import java.util.Set;
 import io.laurel.common.ApiException;
 import io.laurel.common.ErrorCode;
 import io.laurel.identity.OrgHeaderFilter;
+import io.laurel.outbox.HttpSender;
 
 /**
  * The rules for the headers of a workflow payload: which ones HTTP can carry, which ones a maker may not set, and
@@ -17,13 +18,6 @@ public final class PayloadHeaders {
 
     /** Shown instead of a credential's value, in every answer. */
     public static final String MASK = "****";
-
-    /** Framing headers: how Laurel's client talks to the target is Laurel's, never the payload's. */
-    static final Set<String> FRAMING = Set.of("host", "content-length", "transfer-encoding", "connection", "upgrade",
-            "te", "trailer", "expect", "keep-alive", "proxy-connection", "proxy-authorization");
-
-    /** Laurel's own headers (validate-only and any later one) change how a target treats the call. */
-    static final String LAUREL_PREFIX = "x-laurel-";
 
     private static final Set<String> CREDENTIALS = Set.of("authorization", "cookie", "x-cap-api-oauth-token",
             "x-cap-ui-auth-token");
@@ -73,10 +67,10 @@ public final class PayloadHeaders {
             if (earlier != null) {
                 throw refused("header " + earlier + " is given twice (names are case-insensitive)", name);
             }
-            if (lower.startsWith(LAUREL_PREFIX)) {
+            if (lower.startsWith(HttpSender.LAUREL_PREFIX)) {
                 throw refused(name + " is Laurel's own header; a payload may not set it", name);
             }
-            if (FRAMING.contains(lower)) {
+            if (HttpSender.FRAMING.contains(lower)) {
                 throw refused(name + " is set by Laurel's client, not by a payload", name);
             }
             if (header.getValue() == null) {

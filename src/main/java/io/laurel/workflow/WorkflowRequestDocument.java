@@ -6,6 +6,7 @@ import java.util.List;
 import org.bson.types.ObjectId;
 
 import io.laurel.event.PendingEvents;
+import io.laurel.outbox.HttpSender;
 import io.quarkus.mongodb.panache.common.MongoEntity;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -37,7 +38,7 @@ public class WorkflowRequestDocument {
     public String checkerUserName;
     public boolean autoApproved;
     public Integer outputStatus;
-    /** The target's answer headers, without credentials (see {@link Forwarder.Answer}); a list: names are not keys. */
+    /** The target's answer headers, without credentials (see {@link HttpSender.Answer}); a list: names are not keys. */
     public List<OutputHeader> outputHeaders;
     public String outputBody;
     /** Forward attempts made (counted before each send, so a resend after a crash knows it is one). */

@@ -47,6 +47,7 @@ import io.laurel.event.PendingEvents;
 import io.laurel.identity.Caller;
 import io.laurel.identity.OrgHeaderFilter;
 import io.laurel.identity.Roles;
+import io.laurel.outbox.HttpSender;
 import io.laurel.outbox.Backoff;
 import io.laurel.outbox.DueWork;
 import io.laurel.outbox.Outbox;
@@ -78,7 +79,7 @@ public class WorkflowService {
     private static final Logger LOG = Logger.getLogger(WorkflowService.class);
 
     private final WorkflowRepository requests;
-    private final Forwarder forwarder;
+    private final HttpSender forwarder;
     private final SecretBox secrets;
     private final InternalBase internal;
     private final LaurelConfig.Workflow config;
@@ -88,7 +89,7 @@ public class WorkflowService {
     /** Forwards due or being sent: the outbox's queue {@code workflow} (requests in IntouchAPITask). */
     private final DueWork<WorkflowRequestDocument> due;
 
-    WorkflowService(WorkflowRepository requests, Forwarder forwarder, SecretBox secrets, InternalBase internal,
+    WorkflowService(WorkflowRepository requests, HttpSender forwarder, SecretBox secrets, InternalBase internal,
             LaurelConfig config, ObjectMapper json, MeterRegistry registry, Outbox outbox) {
         this.requests = requests;
         this.forwarder = forwarder;
@@ -125,7 +126,7 @@ public class WorkflowService {
             }
             String origin = targets().resolve(task.hostname());
             return forwarder.post(origin, task.path(), task.queryParams(), sendHeaders(headers, caller.orgId()),
-                    task.body().toString(), true)
+                    task.body().toString(), true, PayloadHeaders::isSecret)
                     .onFailure().transform(e -> ErrorCode.TARGET_UNREACHABLE.exception(
                             "ValidatePayload: the target did not answer (" + e.getClass().getSimpleName() + ")", null))
                     .invoke(this::requireValid)
@@ -246,7 +247,7 @@ public class WorkflowService {
             origin = targets().resolve(task.path("hostname").asText(""));
         } catch (JsonProcessingException | ApiException e) {
             // The allow-list changed since the request was made: checked again before every send.
-            return finish(doc, FAILED, Forwarder.Answer.none(reason("target no longer allowed: " + e.getMessage())));
+            return finish(doc, FAILED, HttpSender.Answer.none(reason("target no longer allowed: " + e.getMessage())));
         }
         Map<String, String> headers;
         try {
@@ -255,12 +256,12 @@ public class WorkflowService {
             // Retrying cannot help: the key that sealed them is gone. The request ends instead of being leased forever.
             LOG.errorf("Request %s: its sealed headers cannot be opened (%s); it ends failed", doc.requestId,
                     e.getMessage());
-            return finish(doc, FAILED, Forwarder.Answer.none(reason("the sealed credentials of this request cannot be "
+            return finish(doc, FAILED, HttpSender.Answer.none(reason("the sealed credentials of this request cannot be "
                     + "opened: LAUREL_WORKFLOW_ENCRYPTION_KEY changed since it was made")));
         }
         Map<String, Object> query = json.convertValue(task.path("queryParams"), Map.class);
         return forwarder.post(origin, task.path("path").asText(), query, sendHeaders(headers, doc.orgId),
-                task.path("body").toString(), false)
+                task.path("body").toString(), false, PayloadHeaders::isSecret)
                 .onItem().transformToUni(answer -> {
                     registry.counter("laurel.workflow.forwards", "result",
                             answer.success() ? "success" : answer.refused() ? "refused" : "error").increment();
@@ -275,11 +276,11 @@ public class WorkflowService {
                 })
                 .onFailure().recoverWithUni(e -> {
                     registry.counter("laurel.workflow.forwards", "result", "unanswered").increment();
-                    return retryLater(doc, Forwarder.Answer.none(reason("no answer: " + e.getClass().getSimpleName())));
+                    return retryLater(doc, HttpSender.Answer.none(reason("no answer: " + e.getClass().getSimpleName())));
                 });
     }
 
-    private Uni<WorkflowView> finish(WorkflowRequestDocument doc, String state, Forwarder.Answer answer) {
+    private Uni<WorkflowView> finish(WorkflowRequestDocument doc, String state, HttpSender.Answer answer) {
         LOG.infof("Request %s %s after %d attempt(s), target answered %d", doc.requestId, state, doc.attempts,
                 answer.status());
         Instant now = Times.now();
@@ -295,7 +296,7 @@ public class WorkflowService {
     }
 
     /** The answer as stored: status, kept headers, body. */
-    private static Bson output(Forwarder.Answer answer) {
+    private static Bson output(HttpSender.Answer answer) {
         List<WorkflowRequestDocument.OutputHeader> headers = new ArrayList<>();
         answer.headers().forEach((name, values) -> {
             WorkflowRequestDocument.OutputHeader header = new WorkflowRequestDocument.OutputHeader();
@@ -307,7 +308,7 @@ public class WorkflowService {
                 Updates.set("outputBody", answer.body()));
     }
 
-    private Uni<WorkflowView> retryLater(WorkflowRequestDocument doc, Forwarder.Answer answer) {
+    private Uni<WorkflowView> retryLater(WorkflowRequestDocument doc, HttpSender.Answer answer) {
         int status = answer.status();
         if (doc.attempts >= config.maxAttempts()) {
             return finish(doc, FAILED, answer);
@@ -481,7 +482,7 @@ public class WorkflowService {
     }
 
     /** The validate-only answer: 204 passes; the target's own refusal becomes this call's, with its codes. */
-    private void requireValid(Forwarder.Answer answer) {
+    private void requireValid(HttpSender.Answer answer) {
         if (answer.success()) {
             return;
         }
@@ -509,7 +510,7 @@ public class WorkflowService {
         }
     }
 
-    private List<ApiError> targetErrors(Forwarder.Answer answer) {
+    private List<ApiError> targetErrors(HttpSender.Answer answer) {
         try {
             JsonNode errors = json.readTree(answer.body()).path("errors");
             if (errors.isArray() && !errors.isEmpty()) {

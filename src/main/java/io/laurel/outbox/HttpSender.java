@@ -1,4 +1,4 @@
-package io.laurel.workflow;
+package io.laurel.outbox;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
@@ -29,18 +31,18 @@ import io.vertx.mutiny.core.http.HttpClientRequest;
 import io.vertx.mutiny.core.http.HttpClientResponse;
 
 /**
- * Sends a task over HTTP: no redirects followed, one deadline for connect, headers and body (the connection is reset
+ * The outbox's HTTP client, for every queue that sends (workflow forwards, webhook deliveries). Sends over HTTP: no redirects followed, one deadline for connect, headers and body (the connection is reset
  * when it passes, so a target that drips holds nothing), a bounded pool per origin, the answer cut at the configured
  * size.
  */
 @ApplicationScoped
-public class Forwarder {
+public class HttpSender {
 
     private final HttpClient client;
     private final Duration timeout;
     private final int maxOutput;
 
-    Forwarder(Vertx vertx, LaurelConfig config) {
+    HttpSender(Vertx vertx, LaurelConfig config) {
         LaurelConfig.Workflow workflow = config.workflow();
         this.timeout = workflow.forwardTimeout();
         this.maxOutput = workflow.maxOutputBytes();
@@ -56,24 +58,31 @@ public class Forwarder {
         client.closeAndForget();
     }
 
+    /** Framing headers: how Laurel's client talks to a target is Laurel's, never the caller's. */
+    public static final Set<String> FRAMING = Set.of("host", "content-length", "transfer-encoding", "connection",
+            "upgrade", "te", "trailer", "expect", "keep-alive", "proxy-connection", "proxy-authorization");
+
+    /** Laurel's own headers (validate-only and any later one) change how a target treats the call. */
+    public static final String LAUREL_PREFIX = "x-laurel-";
+
     /** At most this many answer headers are kept, each value cut to {@link #MAX_HEADER_VALUE} characters. */
     static final int MAX_HEADERS = 50;
     static final int MAX_HEADER_VALUE = 1024;
 
     /**
      * The target's answer; {@code body} cut to the configured size; {@code headers} as the vendor keeps them
-     * (name → values), without those that carry credentials ({@code Set-Cookie} and secret-named ones).
+     * (name → values), without cookies and those the caller calls hidden (credentials).
      */
     public record Answer(int status, Map<String, List<String>> headers, String body) {
 
-        static Answer none(String reason) {
+        public static Answer none(String reason) {
             return new Answer(0, Map.of(), reason);
         }
 
-        static Map<String, List<String>> kept(MultiMap headers) {
+        static Map<String, List<String>> kept(MultiMap headers, Predicate<String> hidden) {
             Map<String, List<String>> kept = new LinkedHashMap<>();
             for (String name : headers.names()) {
-                if (kept.size() >= MAX_HEADERS || PayloadHeaders.isSecret(name)
+                if (kept.size() >= MAX_HEADERS || hidden.test(name)
                         || name.toLowerCase(Locale.ROOT).contains("cookie")) {
                     continue;
                 }
@@ -87,17 +96,18 @@ public class Forwarder {
             return status >= 200 && status < 300;
         }
 
-        boolean refused() {
+        public boolean refused() {
             return status >= 400 && status < 500;
         }
     }
 
     /**
-     * POSTs {@code body} with the payload's {@code headers} (framing and Laurel's own headers are never taken from
-     * them) and, when {@code validateOnly}, Laurel's validate-only header. Fails when the deadline passes first.
+     * POSTs {@code body} with {@code headers} (framing and Laurel's own headers are never taken from them) and,
+     * when {@code validateOnly}, Laurel's validate-only header; the answer keeps no header {@code hidden} names.
+     * Fails when the deadline passes first.
      */
     public Uni<Answer> post(String origin, String path, Map<String, Object> queryParams, Map<String, String> headers,
-            String body, boolean validateOnly) {
+            String body, boolean validateOnly, Predicate<String> hidden) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
                 .setAbsoluteURI(origin + path + query(queryParams)).setFollowRedirects(false)
                 .setIdleTimeout(timeout.toMillis());
@@ -107,7 +117,7 @@ public class Forwarder {
                     sent.set(request);
                     headers.forEach((name, value) -> {
                         String lower = name.toLowerCase(Locale.ROOT);
-                        if (!PayloadHeaders.FRAMING.contains(lower) && !lower.startsWith(PayloadHeaders.LAUREL_PREFIX)) {
+                        if (!FRAMING.contains(lower) && !lower.startsWith(LAUREL_PREFIX)) {
                             request.putHeader(name, value);
                         }
                     });
@@ -120,7 +130,7 @@ public class Forwarder {
                     return request.send(Buffer.buffer(body));
                 })
                 .chain(response -> read(response)
-                        .map(text -> new Answer(response.statusCode(), Answer.kept(response.headers()), text)))
+                        .map(text -> new Answer(response.statusCode(), Answer.kept(response.headers(), hidden), text)))
                 .ifNoItem().after(timeout).failWith(() -> new TimeoutException("no whole answer within " + timeout))
                 // Whatever ended the call early, its connection goes back to nobody: reset it, freeing the pool slot.
                 .onFailure().invoke(() -> reset(sent.get()))
