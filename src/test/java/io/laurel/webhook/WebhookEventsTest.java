@@ -3,7 +3,11 @@ package io.laurel.webhook;
 import static io.laurel.support.Orgs.as;
 import static io.laurel.support.WebhookReceiver.signedBy;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +27,7 @@ import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -220,6 +226,58 @@ class WebhookEventsTest {
         }
     }
 
+    /**
+     * A delivery still failing when its retry period has run out (here: its period moved into the past in the store)
+     * ends FAILED and pauses the subscription with the reason; a paused subscription is given no new deliveries, and
+     * made active again it gets the next events.
+     */
+    @Test
+    void aSubscriptionStillFailingAfterTheRetryPeriodIsPausedWithAReason() throws Exception {
+        JsonPath hook = subscribe(List.of("badge.earned"));
+        String id = hook.getString("data.id");
+        String badge = badge("EARN");
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.status = 503;
+            earnOnce(badge);
+            publishAndDeliver();
+            String delivery = as(org).get(HOOKS + "/" + id + "/deliveries").then().statusCode(200)
+                    .body("data[0].state", equalTo("PENDING")).body("data[0].lastStatus", equalTo(503))
+                    .extract().jsonPath().getString("data[0].id");
+            try (MongoClient client = MongoClients.create(ConfigProvider.getConfig()
+                    .getValue("quarkus.mongodb.connection-string", String.class))) {
+                // Test data: the delivery has been retrying for 25 hours (the period is 24).
+                client.getDatabase("laurel").getCollection(DeliveryDocument.COLLECTION).updateOne(
+                        Filters.eq("_id", delivery), Updates.set("retryingSince",
+                                Date.from(Instant.now().minus(Duration.ofHours(25)))));
+            }
+            publishAndDeliver();
+            as(org).get(HOOKS + "/" + id + "/deliveries").then().body("data[0].state", equalTo("FAILED"));
+            as(org).get(HOOKS + "/" + id).then().statusCode(200).body("data.active", equalTo(false))
+                    .body("data.pausedReason", containsString("503"))
+                    .body("data.pausedOn", notNullValue());
+
+            receiver.status = 204;
+            earnOnce(badge);
+            publishAndDeliver();
+            as(org).get(HOOKS + "/" + id + "/deliveries").then().body("data.size()", equalTo(1));
+            as(org).contentType(ContentType.JSON).body(Map.of("active", true)).put(HOOKS + "/" + id).then()
+                    .statusCode(200).body("data.active", equalTo(true))
+                    .body("data", not(hasKey("pausedReason")));
+            String last = earnOnce(badge);
+            publishAndDeliver();
+            as(org).get(HOOKS + "/" + id + "/deliveries").then().body("data.size()", equalTo(2))
+                    .body("data[0].state", equalTo("DELIVERED"));
+            assertTrue(receiver.got.stream().anyMatch(m -> m.body().contains(last)));
+        }
+    }
+
+    private String earnOnce(String badge) {
+        return post("/api_gateway/v1/badges/customer/earn", Map.of("badgeMetaId", badge, "customerId", customer(),
+                "requestId", UUID.randomUUID().toString(),
+                "triggeredBy", Map.of("ownerType", "Loyalty", "referenceId", "626"))).statusCode(200)
+                .extract().jsonPath().getString("data.earnedBadgeId");
+    }
+
     /** Makes the earns' published events pending again, with their ids, directly in the store (test data). */
     private void raiseAgain(List<String> earned) {
         try (MongoClient client = MongoClients.create(ConfigProvider.getConfig()
@@ -230,10 +288,10 @@ class WebhookEventsTest {
                 Document delivery = deliveries.find(Filters.eq("eventType", "badge.earned"))
                         .filter(Filters.regex("body", id)).first();
                 assertNotNull(delivery, id);
-                earns.updateOne(Filters.eq("_id", new org.bson.types.ObjectId(id)), Updates.combine(
+                earns.updateOne(Filters.eq("_id", new ObjectId(id)), Updates.combine(
                         Updates.push("events.pending", new Document("eventId", delivery.getString("eventId"))
-                                .append("type", "badge.earned").append("at", new java.util.Date())),
-                        Updates.set("events.nextAttemptAt", new java.util.Date())));
+                                .append("type", "badge.earned").append("at", new Date())),
+                        Updates.set("events.nextAttemptAt", new Date())));
             }
         }
     }
