@@ -53,17 +53,7 @@ class GoodwillResourceTest {
     }
 
     static Map<String, Object> body(long customer, Object... extra) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("referenceId", "ref-" + UUID.randomUUID());
-        body.put("reason", "late delivery");
-        body.put("baseType", "POINTS");
-        body.put("programId", 2739);
-        body.put("awardingTillId", 50682616);
-        body.put("earningEntityType", "CUSTOMER");
-        body.put("earningEntityId", customer);
-        body.put("points", 20);
-        body.put("source", "API");
-        return Bodies.with(body, extra);
+        return Bodies.with(Bodies.goodwill(customer, "ref-" + UUID.randomUUID(), 20), extra);
     }
 
     static ValidatableResponse allocate(long org, Map<String, Object> body) {

@@ -37,6 +37,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
+import io.laurel.support.Bodies;
 import io.laurel.support.MemoryStoreResource;
 import io.laurel.support.Orgs;
 import io.laurel.support.SchemaCheck;
@@ -75,12 +76,7 @@ class WebhookEventsTest {
     @BeforeEach
     void anOrgWithAServiceUser() {
         org = Orgs.fresh();
-        String username = "svc." + org;
-        given().header("Authorization", Tokens.basic(MemoryStoreResource.ADMIN, MemoryStoreResource.ADMIN_PASSWORD))
-                .contentType(ContentType.JSON).body(Map.of("username", username, "password", "svc-pass-" + org,
-                        "roles", List.of("CanMakeRequest"), "orgId", org))
-                .post("/api_gateway/v1/admin/users").then().statusCode(201);
-        basic = Tokens.basic(username, "svc-pass-" + org);
+        basic = Orgs.serviceUser(org);
     }
 
     @Test
@@ -113,7 +109,7 @@ class WebhookEventsTest {
                 .post("/api_gateway/v1/badges/import/customerBadges").then().statusCode(200).extract().jsonPath()
                 .getString("[0].data.earnedBadgeId");
         String reference = "ref-" + UUID.randomUUID();
-        post("/internal/goodwill/", goodwill(customer, reference, 20)).statusCode(201);
+        post("/internal/goodwill/", Bodies.goodwill(customer, reference, 20)).statusCode(201);
 
         // Workflow: approved and applied; approved and refused by its target (its reference is used); rejected.
         String shared = "ref-" + UUID.randomUUID();
@@ -329,20 +325,6 @@ class WebhookEventsTest {
                 .post(BADGES).then().statusCode(201).extract().jsonPath().getString("data.id");
     }
 
-    private static Map<String, Object> goodwill(long customer, String reference, int points) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("referenceId", reference);
-        body.put("reason", "late delivery");
-        body.put("baseType", "POINTS");
-        body.put("programId", 2739);
-        body.put("awardingTillId", 50682616);
-        body.put("earningEntityType", "CUSTOMER");
-        body.put("earningEntityId", customer);
-        body.put("points", points);
-        body.put("source", "API");
-        return body;
-    }
-
     private Map<String, Object> goodwillRequest(long customer, String reference, int points) {
         Map<String, Object> task = new LinkedHashMap<>();
         task.put("hostname", "");
@@ -350,7 +332,7 @@ class WebhookEventsTest {
         task.put("method", "POST");
         task.put("pathParams", Map.of());
         task.put("queryParams", Map.of());
-        task.put("body", goodwill(customer, reference, points));
+        task.put("body", Bodies.goodwill(customer, reference, points));
         task.put("headers", Map.of("Authorization", basic, "content-type", "application/json",
                 "X-CAP-API-AUTH-ORG-ID", Long.toString(org)));
         return Map.of("entityInfo", Map.of("tillId", "50682289", "storeId", "50682288", "zoneId", "50682286",

@@ -45,6 +45,7 @@ import com.mongodb.client.model.Filters;
 import io.laurel.common.LaurelConfig;
 import io.laurel.support.CommandCounter;
 import io.laurel.support.DripTarget;
+import io.laurel.support.Bodies;
 import io.laurel.support.MemoryStoreResource;
 import io.laurel.support.Orgs;
 import io.laurel.support.Parallel;
@@ -84,12 +85,7 @@ class WorkflowResourceTest {
     @BeforeEach
     void anOrgWithAServiceUserAndACustomer() {
         org = Orgs.fresh();
-        String username = "svc." + org;
-        given().header("Authorization", Tokens.basic(MemoryStoreResource.ADMIN, MemoryStoreResource.ADMIN_PASSWORD))
-                .contentType(ContentType.JSON).body(Map.of("username", username, "password", "svc-pass-" + org,
-                        "roles", List.of("CanMakeRequest"), "orgId", org))
-                .post("/api_gateway/v1/admin/users").then().statusCode(201);
-        basic = Tokens.basic(username, "svc-pass-" + org);
+        basic = Orgs.serviceUser(org);
         customer = Orgs.as(org).contentType(ContentType.JSON).body(Map.of("externalId", "wf-" + org))
                 .post("/api_gateway/v1/customers").then().statusCode(201).extract().jsonPath().getLong("data.customerId");
     }
@@ -116,17 +112,7 @@ class WorkflowResourceTest {
     }
 
     Map<String, Object> goodwill(String hostname, String reference, int points) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("referenceId", reference);
-        body.put("reason", "reason");
-        body.put("baseType", "POINTS");
-        body.put("programId", 2739);
-        body.put("awardingTillId", 50682616);
-        body.put("earningEntityType", "CUSTOMER");
-        body.put("earningEntityId", customer);
-        body.put("points", points);
-        body.put("source", "API");
-        return request(hostname, "/internal/goodwill/", body, headers());
+        return request(hostname, "/internal/goodwill/", Bodies.goodwill(customer, reference, points), headers());
     }
 
     Map<String, String> headers() {
