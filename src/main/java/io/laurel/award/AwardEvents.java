@@ -47,9 +47,9 @@ public class AwardEvents implements EventSource {
     @Override
     public List<Source<?>> sources() {
         return List.of(
-                new Source<EarnDocument>("earns", earns::mongoCollection, e -> e.events,
+                new Source<EarnDocument>("earns", earns::mongoCollection, e -> e.id, e -> e.events,
                         batch -> withBadges(batch, e -> e.orgId, e -> e.badgeMetaId, this::earnEvents)),
-                new Source<IssueDocument>("issues", issues::mongoCollection, i -> i.events,
+                new Source<IssueDocument>("issues", issues::mongoCollection, i -> i.id, i -> i.events,
                         batch -> withBadges(batch, i -> i.orgId, i -> i.badgeMetaId, this::issueEvents)));
     }
 

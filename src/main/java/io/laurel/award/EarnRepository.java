@@ -66,7 +66,8 @@ public class EarnRepository implements ReactivePanacheMongoRepository<EarnDocume
                 Filters.eq("badgeMetaId", badgeMetaId), Filters.eq("customerId", customerId),
                 Filters.eq("status", EarnDocument.EarnStatus.ACTIVE.name())),
                 Updates.combine(Updates.set("status", EarnDocument.EarnStatus.REVOKED.name()),
-                        Updates.set("revokedOn", now), PendingEvents.raise(AwardEvents.EARN_REVOKED, now)),
+                        Updates.set("revokedOn", now), PendingEvents.raise(EarnDocument.COLLECTION, earnId,
+                        AwardEvents.EARN_REVOKED, now)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 }

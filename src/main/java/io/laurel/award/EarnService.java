@@ -304,7 +304,8 @@ public class EarnService {
                     earn.claimKey = context.single ? RequestIds.key(badge.orgId, context.requestId) : null;
                     earn.reservations = outcome.reservations().stream().map(EarnService::held).toList();
                     earn.customerEarnedCount = outcome.customerEarnedCount();
-                    earn.events = PendingEvents.of(context.now, AwardEvents.EARNED);
+                    earn.events = PendingEvents.of(EarnDocument.COLLECTION, earn.id, context.now,
+                            AwardEvents.EARNED);
                     return new Reserved(earn, outcome.reservations(), view(badge, earn, outcome.customerEarnedCount()));
                 });
     }

@@ -167,7 +167,7 @@ public class ImportService {
         earn.requestId = requestId;
         earn.requestKey = EarnDocument.requestKey(orgId, requestId, item.customerId());
         earn.reservations = limitsOf(badge, item.customerId(), event, expires, zone);
-        earn.events = PendingEvents.of(now, AwardEvents.IMPORTED);
+        earn.events = PendingEvents.of(EarnDocument.COLLECTION, earn.id, now, AwardEvents.IMPORTED);
         return new Line(earn, false, null);
     }
 

@@ -73,7 +73,12 @@ public class IssueRepository implements ReactivePanacheMongoRepository<IssueDocu
         return mongoCollection().findOneAndUpdate(issueId == null ? active : Filters.and(active, Filters.eq("_id", issueId)),
                 Updates.combine(Updates.set("status", IssueDocument.IssueStatus.REVOKED.name()),
                         Updates.set("endedOn", now), Updates.unset("activeKey"),
-                        PendingEvents.raise(AwardEvents.ISSUE_REVOKED, now)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+                        PendingEvents.raise(IssueDocument.COLLECTION, issueId, AwardEvents.ISSUE_REVOKED, now)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
+                .invoke(revoked -> {
+                    if (revoked != null) {
+                        PendingEvents.raisedOn(IssueDocument.COLLECTION, revoked.id);
+                    }
+                });
     }
 }

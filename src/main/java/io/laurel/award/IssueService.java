@@ -180,7 +180,7 @@ public class IssueService {
                 issue.expiresOn = expiresOn;
                 issue.triggeredBy = trigger;
                 issue.requestId = requestId;
-                issue.events = PendingEvents.of(now, AwardEvents.ISSUED);
+                issue.events = PendingEvents.of(IssueDocument.COLLECTION, issue.id, now, AwardEvents.ISSUED);
                 documents.add(issue);
             }
         }

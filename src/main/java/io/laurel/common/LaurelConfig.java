@@ -81,6 +81,13 @@ public interface LaurelConfig {
         /** How often raised events are published and due deliveries looked for. */
         @WithDefault("1s")
         String pollInterval();
+
+        /**
+         * How often every collection is searched for events waiting, also when this replica raised none lately
+         * (events of other replicas, or of a crashed process).
+         */
+        @WithDefault("PT1M")
+        Duration sweepInterval();
     }
 
     interface Workflow {

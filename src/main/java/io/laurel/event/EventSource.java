@@ -16,10 +16,12 @@ public interface EventSource {
     List<Source<?>> sources();
 
     /**
-     * One collection: {@code name} (the outbox queue is {@code events.name}), how to reach it, a document's pending
-     * events, and the events a batch of documents raised (one query for what they refer to, not one a document).
+     * One collection: {@code name} (the outbox queue is {@code events.name}), how to reach it, a document's id and
+     * pending events, and the events a batch of documents raised (one query for what they refer to, not one a
+     * document).
      */
     record Source<T>(String name, Supplier<ReactiveMongoCollection<T>> collection,
-            Function<T, PendingEvents> pendingOf, Function<List<T>, Uni<List<Event>>> events) {
+            Function<T, Object> idOf, Function<T, PendingEvents> pendingOf,
+            Function<List<T>, Uni<List<Event>>> events) {
     }
 }

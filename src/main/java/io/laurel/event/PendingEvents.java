@@ -34,22 +34,39 @@ public class PendingEvents {
     public Instant leaseUntil;
     public String leaseOwner;
 
-    /** For a new document: it raises the events {@code types}, in this order, at {@code at}. */
-    public static PendingEvents of(Instant at, String... types) {
+    /**
+     * For a new document ({@code id} of {@code collection}): it raises the events {@code types}, in this order, at
+     * {@code at}.
+     */
+    public static PendingEvents of(String collection, Object id, Instant at, String... types) {
         PendingEvents events = new PendingEvents();
         events.pending = new ArrayList<>();
         for (String type : types) {
             events.pending.add(Pending.of(type, at));
         }
+        raisedOn(collection, id);
         events.nextAttemptAt = at;
         return events;
     }
 
-    /** For an update: the change raises the event {@code type} at {@code at} (to combine into the change's update). */
-    public static Bson raise(String type, Instant at) {
+    /**
+     * For an update of document {@code id} of {@code collection} (null when the update finds it by other fields: then
+     * say {@link #raisedOn} once it is known): the change raises the event {@code type} at {@code at}, to combine
+     * into the change's update.
+     */
+    public static Bson raise(String collection, Object id, String type, Instant at) {
         Pending event = Pending.of(type, at);
-        return Updates.combine(Updates.push(PENDING, new org.bson.Document("eventId", event.eventId).append("type", type)
-                .append("at", java.util.Date.from(at))), Updates.min(PREFIX + "nextAttemptAt", at));
+        raisedOn(collection, id);
+        return Updates.combine(Updates.push(PENDING, new org.bson.Document("eventId", event.eventId)
+                .append("type", type).append("at", java.util.Date.from(at))), Updates.min(PREFIX + "nextAttemptAt", at));
+    }
+
+    /**
+     * Tells this process's publisher that document {@code id} of {@code collection} raised events, so it reads it by
+     * id at once (a hint for speed: without it the event waits for the next sweep).
+     */
+    public static void raisedOn(String collection, Object id) {
+        Raised.on(collection, id, io.laurel.common.Times.now());
     }
 
     /** The index the publishing queue reads by: only documents with events waiting are in it. */

@@ -91,14 +91,16 @@ public final class DueWork<T> {
     }
 
     /**
-     * Takes up to {@code max} pieces of the earliest due, unleased work for one holder, {@link Batch#holder()}, until
-     * {@code now + lease}, counting the attempt: a read of candidates, one update that leases those still free, and a
-     * read of what this holder got (a replica racing for the same pieces gets the others).
+     * Takes up to {@code max} pieces of the earliest due, unleased work (matching {@code among}, when not null) for one
+     * holder, {@link Batch#holder()}, until {@code now + lease}, counting the attempt: a read of candidates, one update
+     * that leases those still free, and a read of what this holder got (a replica racing for the same pieces gets the
+     * others).
      */
-    public Uni<Batch<T>> leaseBatch(Instant now, Duration lease, int max) {
+    public Uni<Batch<T>> leaseBatch(Instant now, Duration lease, int max, Bson among) {
         String holder = owner + "#" + new ObjectId().toHexString();
-        Bson free = Filters.and(pending, Filters.lte(nextAttemptAt, now), Filters.or(Filters.exists(leaseUntil, false),
-                Filters.eq(leaseUntil, null), Filters.lt(leaseUntil, now)));
+        Bson free = Filters.and(among == null ? pending : Filters.and(among, pending),
+                Filters.lte(nextAttemptAt, now), Filters.or(Filters.exists(leaseUntil, false),
+                        Filters.eq(leaseUntil, null), Filters.lt(leaseUntil, now)));
         ReactiveMongoCollection<Document> documents = collection.get().withDocumentClass(Document.class);
         return documents.find(free, new io.quarkus.mongodb.FindOptions().sort(Sorts.ascending(nextAttemptAt))
                 .projection(new Document("_id", 1)).limit(max)).map(d -> d.get("_id")).collect().asList()

@@ -8,8 +8,10 @@ import io.laurel.event.PendingEvents;
 import io.quarkus.mongodb.panache.common.MongoEntity;
 
 /** One goodwill allocation: written once, never changed. Balances are sums of these. */
-@MongoEntity(collection = "goodwill_entries")
+@MongoEntity(collection = GoodwillEntryDocument.COLLECTION)
 public class GoodwillEntryDocument {
+    public static final String COLLECTION = "goodwill_entries";
+
     public ObjectId id;
     public long orgId;
     /** Numeric id from an atomic sequence, answered as createdId. */

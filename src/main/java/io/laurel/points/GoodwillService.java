@@ -7,6 +7,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
@@ -113,7 +114,9 @@ public class GoodwillService {
                         entry.source = request.source();
                         entry.createdOn = Times.now();
                         entry.createdBy = caller.username();
-                        entry.events = PendingEvents.of(entry.createdOn, PointsEvents.GOODWILL_ALLOCATED);
+                        entry.id = new ObjectId();
+                        entry.events = PendingEvents.of(GoodwillEntryDocument.COLLECTION, entry.id, entry.createdOn,
+                                PointsEvents.GOODWILL_ALLOCATED);
                         return entries.persist(entry);
                     })
                     .onFailure(SequenceRepository::isDuplicateKey).transform(e -> ErrorCode.REFERENCE_EXISTS

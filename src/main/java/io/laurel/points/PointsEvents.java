@@ -25,7 +25,7 @@ public class PointsEvents implements EventSource {
 
     @Override
     public List<Source<?>> sources() {
-        return List.of(new Source<GoodwillEntryDocument>("goodwill", entries::mongoCollection, e -> e.events,
+        return List.of(new Source<GoodwillEntryDocument>("goodwill", entries::mongoCollection, e -> e.id, e -> e.events,
                 batch -> Uni.createFrom().item(batch.stream()
                         .flatMap(entry -> Event.each(entry.events, entry.orgId, raised -> data(entry))).toList())));
     }

@@ -139,7 +139,8 @@ public class Deliveries {
 
     @Scheduled(every = "${laurel.webhooks.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> publishDue() {
-        return publish(500).replaceWithVoid();
+        return events.publishDue(500, config.workflow().lease(), config.webhooks().sweepInterval(), this::queue)
+                .replaceWithVoid();
     }
 
     /**

@@ -34,9 +34,11 @@ public class WorkflowEvents implements EventSource {
 
     @Override
     public List<Source<?>> sources() {
-        return List.of(new Source<WorkflowRequestDocument>("workflow", requests::mongoCollection, r -> r.events,
+        return List.of(new Source<WorkflowRequestDocument>("workflow", requests::mongoCollection, r -> r.id,
+                r -> r.events,
                 batch -> Uni.createFrom().item(batch.stream()
-                        .flatMap(request -> Event.each(request.events, request.orgId, raised -> data(request, raised.type)))
+                        .flatMap(request -> Event.each(request.events, request.orgId,
+                                raised -> data(request, raised.type)))
                         .toList())));
     }
 

@@ -11,8 +11,10 @@ import io.quarkus.mongodb.panache.common.MongoEntity;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A maker-checker request and the life of its IntouchAPITask. */
-@MongoEntity(collection = "workflow_requests")
+@MongoEntity(collection = WorkflowRequestDocument.COLLECTION)
 public class WorkflowRequestDocument {
+    public static final String COLLECTION = "workflow_requests";
+
     public ObjectId id;
     public String requestId;
     public long orgId;

@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -168,8 +169,10 @@ public class WorkflowService {
         doc.startTime = now;
         boolean auto = config.autoApprove().orElse(Set.of()).stream()
                 .anyMatch(t -> t.trim().equalsIgnoreCase(type.pathName()));
-        doc.events = auto ? PendingEvents.of(now, WorkflowEvents.CREATED, WorkflowEvents.APPROVED)
-                : PendingEvents.of(now, WorkflowEvents.CREATED);
+        doc.id = new ObjectId();
+        doc.events = auto ? PendingEvents.of(WorkflowRequestDocument.COLLECTION, doc.id, now, WorkflowEvents.CREATED,
+                WorkflowEvents.APPROVED) : PendingEvents.of(WorkflowRequestDocument.COLLECTION, doc.id, now,
+                        WorkflowEvents.CREATED);
         if (auto) {
             doc.autoApproved = true;
             doc.actionDecision = APPROVED;
@@ -223,10 +226,12 @@ public class WorkflowService {
                                 Updates.set("checkerUserName", caller.username()), Updates.unset("pendingKey"));
                         Bson next = verdict.equals(REJECTED)
                                 ? Updates.combine(decided, Updates.set("state", REJECTED), Updates.set("endTime", now),
-                                        PendingEvents.raise(WorkflowEvents.REJECTED, now))
+                                        PendingEvents.raise(WorkflowRequestDocument.COLLECTION, doc.id,
+                                                WorkflowEvents.REJECTED, now))
                                 : Updates.combine(decided, Updates.set("state", FORWARDING),
                                         due.heldNow(now, config.lease()),
-                                        PendingEvents.raise(WorkflowEvents.APPROVED, now));
+                                        PendingEvents.raise(WorkflowRequestDocument.COLLECTION, doc.id,
+                                                WorkflowEvents.APPROVED, now));
                         // Two checkers at once: only the one whose update still finds AdminTask wins.
                         return requests.updateIf(doc.requestId, Filters.eq("state", ADMIN_TASK), next)
                                 .onItem().ifNull().failWith(() -> notInAdminTask("already decided"));
@@ -286,7 +291,8 @@ public class WorkflowService {
         Instant now = Times.now();
         return settled(doc, due.end(Filters.eq("requestId", doc.requestId), Updates.combine(
                 Updates.set("state", state), Updates.set("endTime", now), output(answer),
-                PendingEvents.raise(APPROVED.equals(state) ? WorkflowEvents.COMPLETED : WorkflowEvents.FAILED, now))))
+                PendingEvents.raise(WorkflowRequestDocument.COLLECTION, doc.id,
+                        APPROVED.equals(state) ? WorkflowEvents.COMPLETED : WorkflowEvents.FAILED, now))))
                 .invoke(settled -> {
                     if (settled.changed()) {
                         count(doc.requestType.label(), state);

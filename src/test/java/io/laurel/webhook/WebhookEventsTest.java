@@ -274,6 +274,23 @@ class WebhookEventsTest {
                 .extract().jsonPath().getString("data.earnedBadgeId");
     }
 
+    /**
+     * Between sweeps the scheduled publishing reads the documents this process raised events on by id: an earn made
+     * after a publishing (sweep or not) is published by the next one, well within the sweep interval (a minute).
+     */
+    @Test
+    void theScheduledPublishingFindsThisProcesssEventsByIdBetweenSweeps() throws Exception {
+        subscribe(List.of("badge.earned"));
+        String badge = badge("EARN");
+        deliveries.publishDue().await().atMost(Duration.ofSeconds(120));
+        String earned = earnOnce(badge);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            deliveries.publishDue().await().atMost(Duration.ofSeconds(60));
+            deliveries.drain(100).await().atMost(Duration.ofSeconds(30));
+            assertTrue(receiver.got.stream().anyMatch(m -> m.body().contains(earned)), receiver.got.toString());
+        }
+    }
+
     /** Makes the earns' published events pending again, with their ids, directly in the store (test data). */
     private void raiseAgain(List<String> earned) {
         try (MongoClient client = MongoClients.create(ConfigProvider.getConfig()
