@@ -38,15 +38,15 @@ import io.laurel.outbox.Backoff;
 import io.laurel.outbox.DueWork;
 import io.laurel.outbox.HttpSender;
 import io.laurel.outbox.Outbox;
-
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Delivers messages to subscriptions through the outbox's queue {@code webhooks}: signed as the Standard Webhooks
  * conventions say, POSTed without following redirects and with a bounded answer, retried with backoff and jitter until
- * delivered (any 2xx) or the retry period has passed (then failed). Each attempt re-checks that the URL's origin is
- * still allowed. For now the messages are the test pings a client asks for; events use the same path.
+ * delivered (any 2xx) or the retry period has passed (then failed, and the subscription paused). Each attempt re-checks
+ * that the URL's origin is still allowed. The messages are the features' events ({@link Events}, turned into one
+ * delivery for each subscription that takes them) and the test pings a client asks for.
  */
 @ApplicationScoped
 public class Deliveries {
@@ -69,13 +69,13 @@ public class Deliveries {
 
     Deliveries(DeliveryRepository deliveries, WebhookRepository webhooks, WebhookService subscriptions,
             HttpSender sender, LaurelConfig config, ObjectMapper json, Outbox outbox, Events events) {
-        this.events = events;
         this.deliveries = deliveries;
         this.webhooks = webhooks;
         this.subscriptions = subscriptions;
         this.sender = sender;
         this.config = config;
         this.json = json;
+        this.events = events;
         this.backoff = new Backoff(config.webhooks().retryDelay(), Duration.ofHours(1), true);
         this.due = outbox.queue("webhooks", deliveries::mongoCollection,
                 Filters.eq("state", DeliveryDocument.PENDING));
