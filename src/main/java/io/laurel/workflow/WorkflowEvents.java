@@ -14,7 +14,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * The workflow's events, one per step of a request: {@code created} (waiting for a checker, or auto-approved),
  * {@code approved} and {@code rejected} (the checker's decision, or the system's for auto-approved types),
- * {@code completed} (its task was applied) and {@code failed} (its task was refused, or could not be sent). The
+ * {@code completed} (its task was applied), {@code failed} (its task was refused, or could not be sent) and
+ * {@code cancelled} (by its maker or an OrgAdmin while it waited for a checker). The
  * task itself is left out: it names customers and amounts a subscriber reads with the request id if allowed to.
  */
 @ApplicationScoped
@@ -25,6 +26,7 @@ public class WorkflowEvents implements EventSource {
     public static final String REJECTED = "workflow.request.rejected";
     public static final String COMPLETED = "workflow.request.completed";
     public static final String FAILED = "workflow.request.failed";
+    public static final String CANCELLED = "workflow.request.cancelled";
 
     private final WorkflowRepository requests;
 
@@ -56,7 +58,7 @@ public class WorkflowEvents implements EventSource {
             data.put("checkerUserId", request.checkerUserId);
             data.put("checkerUserName", request.checkerUserName);
         }
-        if (COMPLETED.equals(type) || FAILED.equals(type) || REJECTED.equals(type)) {
+        if (COMPLETED.equals(type) || FAILED.equals(type) || REJECTED.equals(type) || CANCELLED.equals(type)) {
             data.put("endTime", EpochTime.iso(request.endTime));
         }
         if (COMPLETED.equals(type) || FAILED.equals(type)) {

@@ -49,6 +49,11 @@ public class WorkflowRequestDocument {
     /** A replica sending the task holds it until then. */
     public Instant leaseUntil;
     public String leaseOwner;
+    /**
+     * Every transition of the request, in order: appended by the very update that makes it (never by a second write),
+     * never changed. Null for requests made before the history was kept.
+     */
+    public List<Transition> history;
     /** Events raised and not yet published (workflow.request.*); in their own queue, apart from the forward. */
     public PendingEvents events;
 
@@ -58,6 +63,19 @@ public class WorkflowRequestDocument {
         public String storeId;
         public String zoneId;
         public String conceptId;
+    }
+
+    /** One transition: the state it led to, what happened, who did it (null: the system), when, and why. */
+    @RegisterForReflection
+    public static class Transition {
+        public String state;
+        public String action;
+        public Long userId;
+        public String userName;
+        public Instant at;
+        public String message;
+        /** What the task's target answered, for the transitions that sent it. */
+        public Integer outputStatus;
     }
 
     @RegisterForReflection

@@ -10,7 +10,11 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.laurel.common.ErrorCode;
 
 /** The bodies of the workflow calls, with the platform's field names (seeds 000 and 001). */
 public final class WorkflowRequests {
@@ -45,6 +49,29 @@ public final class WorkflowRequests {
     }
 
     @Schema(name = "WorkflowDecisionRequest")
+    /** A cancellation's optional reason. */
+    public record Cancel(@Schema(maxLength = 500) String message) {
+
+        static final int MAX = 500;
+
+        /** The message of a cancel's body: none when the body is empty; a 400 when it is not such JSON or too long. */
+        static String message(ObjectMapper json, String body) {
+            if (body == null || body.isBlank()) {
+                return null;
+            }
+            Cancel cancel;
+            try {
+                cancel = json.readValue(body, Cancel.class);
+            } catch (JsonProcessingException e) {
+                throw ErrorCode.INVALID_INPUT.exception("The body must be {\"message\": \"...\"} or nothing", "message");
+            }
+            if (cancel != null && cancel.message() != null && cancel.message().length() > MAX) {
+                throw ErrorCode.INVALID_INPUT.exception("message is at most " + MAX + " characters", "message");
+            }
+            return cancel == null ? null : cancel.message();
+        }
+    }
+
     public record Decision(
             @Schema(example = "ffcf19fb-a3fd-11ee-9fa7-4650f67465b8") @NotBlank @Size(max = 64) String requestId,
             @Schema(example = "AdminTask") @NotBlank String actionName,

@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.laurel.common.ApiResponse;
 import io.laurel.identity.Caller;
 import io.quarkus.security.Authenticated;
@@ -60,10 +62,12 @@ public class WorkflowResource {
 
     private final WorkflowService workflow;
     private final SecurityIdentity identity;
+    private final ObjectMapper json;
 
-    WorkflowResource(WorkflowService workflow, SecurityIdentity identity) {
+    WorkflowResource(WorkflowService workflow, SecurityIdentity identity, ObjectMapper json) {
         this.workflow = workflow;
         this.identity = identity;
+        this.json = json;
     }
 
     @POST
@@ -102,6 +106,26 @@ public class WorkflowResource {
     public Uni<ApiResponse<WorkflowView>> decide(@PathParam("requestType") String requestType,
             @Valid @NotNull WorkflowRequests.Decision decision) {
         return workflow.decide(Caller.of(identity), requestType, decision).map(ApiResponse::ok);
+    }
+
+    @POST
+    @Path("/requests/{requestId}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Cancel a request waiting for a checker",
+            description = "Laurel's own: the request's maker or an OrgAdmin cancels a request still in AdminTask; it "
+                    + "ends cancelled, with endTime, and is never forwarded. The body, {\"message\": \"...\"} (at "
+                    + "most 500 characters), is optional; the message is kept in the request's history.")
+    @APIResponse(responseCode = "200", description = "The cancelled request",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WorkflowRequestResponse")))
+    @APIResponse(responseCode = "400", description = "The request is no longer in AdminTask")
+    @APIResponse(responseCode = "403", description = "Neither the request's maker nor an OrgAdmin")
+    @APIResponse(responseCode = "404", description = "No such request in the org")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WorkflowRequests.Cancel.class)))
+    public Uni<ApiResponse<WorkflowView>> cancel(@PathParam("requestId") String requestId, String body) {
+        // Read here rather than by the JSON reader: a cancel without a body (and without a content type) is fine.
+        return workflow.cancel(Caller.of(identity), requestId, WorkflowRequests.Cancel.message(json, body))
+                .map(ApiResponse::ok);
     }
 
     @GET

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.jboss.logging.Logger;
@@ -73,6 +75,7 @@ public class WorkflowService {
     static final String APPROVED = "approved";
     static final String REJECTED = "rejected";
     static final String FAILED = "failed";
+    static final String CANCELLED = "cancelled";
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
     /** A target's "already used" answers: on a resend they mean an earlier send was applied. */
     private static final Set<Integer> ALREADY_APPLIED = Set.of(ErrorCode.REQUEST_ID_USED.code(),
@@ -170,6 +173,13 @@ public class WorkflowService {
         boolean auto = config.autoApprove().orElse(Set.of()).stream()
                 .anyMatch(t -> t.trim().equalsIgnoreCase(type.pathName()));
         doc.id = new ObjectId();
+        doc.history = new ArrayList<>();
+        doc.history.add(transition(auto ? FORWARDING : ADMIN_TASK, "created", caller.userId(), caller.username(), now,
+                null, null));
+        if (auto) {
+            doc.history.add(transition(FORWARDING, APPROVED, null, null, now, "approved by the system (auto-approve)",
+                    null));
+        }
         doc.events = auto ? PendingEvents.of(WorkflowRequestDocument.COLLECTION, doc.id, now, WorkflowEvents.CREATED,
                 WorkflowEvents.APPROVED) : PendingEvents.of(WorkflowRequestDocument.COLLECTION, doc.id, now,
                         WorkflowEvents.CREATED);
@@ -226,10 +236,14 @@ public class WorkflowService {
                                 Updates.set("checkerUserName", caller.username()), Updates.unset("pendingKey"));
                         Bson next = verdict.equals(REJECTED)
                                 ? Updates.combine(decided, Updates.set("state", REJECTED), Updates.set("endTime", now),
+                                        recorded(transition(REJECTED, REJECTED, caller.userId(), caller.username(),
+                                                now, admin.actionMessage(), null)),
                                         PendingEvents.raise(WorkflowRequestDocument.COLLECTION, doc.id,
                                                 WorkflowEvents.REJECTED, now))
                                 : Updates.combine(decided, Updates.set("state", FORWARDING),
                                         due.heldNow(now, config.lease()),
+                                        recorded(transition(FORWARDING, APPROVED, caller.userId(), caller.username(),
+                                                now, admin.actionMessage(), null)),
                                         PendingEvents.raise(WorkflowRequestDocument.COLLECTION, doc.id,
                                                 WorkflowEvents.APPROVED, now));
                         // Two checkers at once: only the one whose update still finds AdminTask wins.
@@ -239,6 +253,67 @@ public class WorkflowService {
                     .invoke(doc -> count(doc.requestType.label(), doc.state))
                     .chain(doc -> REJECTED.equals(doc.state) ? Uni.createFrom().item(view(doc)) : forward(doc));
         });
+    }
+
+    // ---- cancel ----
+
+    /**
+     * Cancels a request still waiting in AdminTask: its maker or an OrgAdmin may; it ends {@code cancelled} and is
+     * never forwarded. Only the update that still finds it in AdminTask cancels it (a checker deciding at the same
+     * instant wins or loses as a whole).
+     */
+    public Uni<WorkflowView> cancel(Caller caller, String requestId, String message) {
+        return requests.findInOrg(caller.orgId(), requestId)
+                .onItem().ifNull().failWith(() -> ErrorCode.NOT_FOUND.exception("No such request", "requestId"))
+                .chain(doc -> {
+                    boolean admin = caller.has(Roles.ORG_ADMIN) || caller.has(Roles.PLATFORM_ADMIN);
+                    if (doc.userId != caller.userId() && !admin) {
+                        throw ErrorCode.FORBIDDEN.exception("Only the request's maker or an OrgAdmin can cancel it",
+                                "requestId");
+                    }
+                    if (!ADMIN_TASK.equals(doc.state)) {
+                        throw notInAdminTask(doc.state);
+                    }
+                    Instant now = Times.now();
+                    Bson cancel = Updates.combine(Updates.set("state", CANCELLED), Updates.set("endTime", now),
+                            Updates.unset("pendingKey"), recorded(transition(CANCELLED, CANCELLED, caller.userId(),
+                                    caller.username(), now, message, null)),
+                            PendingEvents.raise(WorkflowRequestDocument.COLLECTION, doc.id, WorkflowEvents.CANCELLED,
+                                    now));
+                    return requests.updateIf(doc.requestId, Filters.eq("state", ADMIN_TASK), cancel)
+                            .onItem().ifNull().failWith(() -> notInAdminTask("already decided"));
+                })
+                .invoke(doc -> count(doc.requestType.label(), CANCELLED))
+                .map(this::view);
+    }
+
+    private static WorkflowRequestDocument.Transition transition(String state, String action, Long userId,
+            String userName, Instant at, String message, Integer outputStatus) {
+        WorkflowRequestDocument.Transition transition = new WorkflowRequestDocument.Transition();
+        transition.state = state;
+        transition.action = action;
+        transition.userId = userId;
+        transition.userName = userName;
+        transition.at = at;
+        transition.message = message;
+        transition.outputStatus = outputStatus;
+        return transition;
+    }
+
+    /** The update that appends {@code transition} to the request's history. */
+    private static Bson recorded(WorkflowRequestDocument.Transition transition) {
+        Document entry = new Document("state", transition.state).append("action", transition.action);
+        if (transition.userId != null) {
+            entry.append("userId", transition.userId).append("userName", transition.userName);
+        }
+        entry.append("at", Date.from(transition.at));
+        if (transition.message != null) {
+            entry.append("message", transition.message);
+        }
+        if (transition.outputStatus != null) {
+            entry.append("outputStatus", transition.outputStatus);
+        }
+        return Updates.push("history", entry);
     }
 
     // ---- forward ----
@@ -291,6 +366,8 @@ public class WorkflowService {
         Instant now = Times.now();
         return settled(doc, due.end(Filters.eq("requestId", doc.requestId), Updates.combine(
                 Updates.set("state", state), Updates.set("endTime", now), output(answer),
+                recorded(transition(state, APPROVED.equals(state) ? "completed" : FAILED, null, null, now,
+                        answer.status() == 0 ? answer.body() : null, answer.status())),
                 PendingEvents.raise(WorkflowRequestDocument.COLLECTION, doc.id,
                         APPROVED.equals(state) ? WorkflowEvents.COMPLETED : WorkflowEvents.FAILED, now))))
                 .invoke(settled -> {
@@ -434,7 +511,9 @@ public class WorkflowService {
                         decided ? new WorkflowRequests.AdminTask(doc.actionDecision, doc.actionMessage) : null,
                         doc.actionDecision, decided ? Boolean.TRUE : null,
                         doc.outputStatus == null ? null : new WorkflowView.Output(doc.outputStatus,
-                                outputHeaders(doc.outputHeaders), body(doc.outputBody))));
+                                outputHeaders(doc.outputHeaders), body(doc.outputBody))),
+                doc.history == null ? List.of() : doc.history.stream().map(t -> new WorkflowView.Transition(t.state,
+                        t.action, t.userId, t.userName, TIME.format(t.at), t.message, t.outputStatus)).toList());
     }
 
     // ---- helpers ----

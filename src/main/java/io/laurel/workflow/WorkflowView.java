@@ -20,11 +20,29 @@ public record WorkflowView(
         @Schema(example = "232134") long userId,
         @Schema(example = "tomswayer@tipent.com") String userName,
         @Schema(example = "goodwill-points") String requestType,
-        @Schema(example = "AdminTask", description = "AdminTask, IntouchAPITask, approved, rejected or failed") String state,
+        @Schema(example = "AdminTask", description = "AdminTask, IntouchAPITask, approved, rejected, failed or cancelled")
+        String state,
         @Schema(example = "2023-12-26T20:19:40") String startTime,
         String endTime,
         WorkflowRequests.EntityInfo entityInfo,
-        Details details) {
+        Details details,
+        @Schema(description = "Laurel's audit trail: every transition in order, with who made it (none: the system), "
+                + "when and why; never editable. Empty for requests made before it was kept.")
+        List<Transition> history) {
+
+    /** One transition of the request. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "WorkflowTransition")
+    public record Transition(
+            @Schema(example = "rejected", description = "The state it led to") String state,
+            @Schema(example = "rejected", description = "created, approved, rejected, cancelled, completed or failed")
+            String action,
+            @Schema(description = "Who did it; absent when the system did") Long userId,
+            String userName,
+            @Schema(example = "2023-12-26T20:19:40") String at,
+            @Schema(description = "The checker's or canceller's message, or why a send failed") String message,
+            @Schema(description = "What the task's target answered (completed, failed)") Integer outputStatus) {
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Details(

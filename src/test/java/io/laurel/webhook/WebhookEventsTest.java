@@ -111,7 +111,8 @@ class WebhookEventsTest {
         String reference = "ref-" + UUID.randomUUID();
         post("/internal/goodwill/", Bodies.goodwill(customer, reference, 20)).statusCode(201);
 
-        // Workflow: approved and applied; approved and refused by its target (its reference is used); rejected.
+        // Workflow: approved and applied; approved and refused by its target (its reference is used); rejected;
+        // cancelled by its maker.
         String shared = "ref-" + UUID.randomUUID();
         String applied = make(goodwillRequest(other, shared, 5));
         String refused = make(goodwillRequest(other, shared, 6));
@@ -119,6 +120,8 @@ class WebhookEventsTest {
         decide(applied, "approved").body("data.state", equalTo("approved"));
         decide(refused, "approved").body("data.state", equalTo("failed"));
         decide(rejected, "rejected").body("data.state", equalTo("rejected"));
+        String cancelled = make(goodwillRequest(other, "ref-" + UUID.randomUUID(), 8));
+        maker().post(FLOW + "requests/" + cancelled + "/cancel").then().statusCode(200);
 
         JsonPath api = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
                 .jsonPath();
@@ -145,7 +148,8 @@ class WebhookEventsTest {
             assertEquals(new TreeSet<>(EventTypes.ALL), new TreeSet<>(byType.keySet()), "every type, once at least");
             assertEquals(1, byType.get("badge.issued").size());
             assertEquals(1, byType.get("badge.earned").size(), "the refused earn raised nothing");
-            assertEquals(3, byType.get("workflow.request.created").size());
+            assertEquals(4, byType.get("workflow.request.created").size());
+            assertEquals(cancelled, byType.get("workflow.request.cancelled").get(0).getString("data.requestId"));
             assertEquals(2, byType.get("workflow.request.approved").size());
             assertEquals(2, byType.get("points.goodwill.allocated").size(), "direct and through the workflow");
             assertEquals(events.size(), events.stream().map(e -> e.getString("id")).distinct().count(),

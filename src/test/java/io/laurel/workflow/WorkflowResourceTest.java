@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -178,6 +180,68 @@ class WorkflowResourceTest {
                 .body("data.details.IntouchAPITask_Output.body.createdId", notNullValue());
         assertEquals(20, balance());
         checker().get(FLOW + "requests/" + requestId).then().statusCode(200).body("data.state", equalTo("approved"));
+    }
+
+    @Test
+    void everyTransitionIsInTheRequestsHistoryWithItsActorTimeAndMessage() {
+        String approved = make("GOODWILL-POINTS", goodwill("", "ref-" + UUID.randomUUID(), 5)).statusCode(200)
+                .body("data.history", hasSize(1))
+                .body("data.history[0].action", equalTo("created"))
+                .body("data.history[0].state", equalTo("AdminTask"))
+                .body("data.history[0].userName", equalTo("maker.one"))
+                .extract().jsonPath().getString("data.requestId");
+        decide(checker(), "GOODWILL-POINTS", approved, "approved").statusCode(200)
+                .body("data.history.action", equalTo(List.of("created", "approved", "completed")))
+                .body("data.history.state", equalTo(List.of("AdminTask", "IntouchAPITask", "approved")))
+                .body("data.history[1].userId", equalTo((int) Tokens.userId(1002)))
+                .body("data.history[1].userName", equalTo("checker.one"))
+                .body("data.history[1].message", equalTo("checked"))
+                .body("data.history[2].userId", nullValue())
+                .body("data.history[2].outputStatus", equalTo(201))
+                .body("data.history[2].at", matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d"));
+
+        String rejected = make("GOODWILL-POINTS", goodwill("", "ref-" + UUID.randomUUID(), 6)).statusCode(200)
+                .extract().jsonPath().getString("data.requestId");
+        decide(checker(), "GOODWILL-POINTS", rejected, "rejected").statusCode(200);
+        // The rejection and its message are kept, in the list as in GET.
+        checker().queryParam("states", "rejected").get(FLOW + "requests").then().statusCode(200)
+                .body("data.find { it.requestId == '" + rejected + "' }.history.action",
+                        equalTo(List.of("created", "rejected")))
+                .body("data.find { it.requestId == '" + rejected + "' }.history[1].message", equalTo("checked"));
+    }
+
+    @Test
+    void theMakerOrAnOrgAdminCancelsARequestWaitingForACheckerAndNothingIsForwarded() {
+        String mine = make("GOODWILL-POINTS", goodwill("", "ref-" + UUID.randomUUID(), 7)).statusCode(200)
+                .extract().jsonPath().getString("data.requestId");
+        // Another maker may not; a checker may not.
+        given().header("X-CAP-UI-AUTH-TOKEN", Tokens.valid(1003, "maker.two", org, "CanMakeRequest"))
+                .post(FLOW + "requests/" + mine + "/cancel").then().statusCode(403).body("errors[0].code", equalTo(403));
+        checker().post(FLOW + "requests/" + mine + "/cancel").then().statusCode(403);
+        // The maker, without a body.
+        maker().post(FLOW + "requests/" + mine + "/cancel").then().statusCode(200)
+                .body("data.state", equalTo("cancelled"))
+                .body("data.endTime", notNullValue())
+                .body("data.history.action", equalTo(List.of("created", "cancelled")))
+                .body("data.history[1].userName", equalTo("maker.one"));
+        maker().post(FLOW + "requests/" + mine + "/cancel").then().statusCode(400);
+        decide(checker(), "GOODWILL-POINTS", mine, "approved").statusCode(400);
+        assertEquals(0, balance(), "a cancelled request is never forwarded");
+
+        // An OrgAdmin, with a reason; an identical request may be made again once the first is cancelled.
+        String reference = "ref-" + UUID.randomUUID();
+        String other = make("GOODWILL-POINTS", goodwill("", reference, 8)).statusCode(200).extract().jsonPath()
+                .getString("data.requestId");
+        Orgs.as(org).contentType(ContentType.JSON).body(Map.of("message", "made twice"))
+                .post(FLOW + "requests/" + other + "/cancel").then().statusCode(200)
+                .body("data.state", equalTo("cancelled")).body("data.history[1].message", equalTo("made twice"));
+        make("GOODWILL-POINTS", goodwill("", reference, 8)).statusCode(200);
+        Orgs.as(org).contentType(ContentType.JSON).body(Map.of("message", "x".repeat(501)))
+                .post(FLOW + "requests/" + other + "/cancel").then().statusCode(400);
+        Orgs.as(org).post(FLOW + "requests/no-such-request/cancel").then().statusCode(404);
+        Orgs.as(Orgs.fresh()).post(FLOW + "requests/" + other + "/cancel").then().statusCode(404);
+        checker().queryParam("states", "cancelled").get(FLOW + "requests").then().statusCode(200)
+                .body("data.requestId", hasItems(mine, other));
     }
 
     @Test
