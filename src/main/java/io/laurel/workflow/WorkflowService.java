@@ -345,10 +345,12 @@ public class WorkflowService {
                 .onItem().transformToUni(answer -> {
                     registry.counter("laurel.workflow.forwards", "result",
                             answer.success() ? "success" : answer.refused() ? "refused" : "error").increment();
-                    if (answer.success()) {
+                    boolean itemErrors = hasItemErrors(answer.body());
+                    if (answer.success() && !itemErrors) {
                         return finish(doc, APPROVED, answer);
                     }
-                    if (answer.refused()) {
+                    // A refusal, also when it comes as a 2xx whose envelope carries errors (the platform's way).
+                    if (answer.refused() || answer.success()) {
                         boolean applied = doc.attempts > 1 && ALREADY_APPLIED.contains(errorCode(answer.body()));
                         return finish(doc, applied ? APPROVED : FAILED, answer);
                     }
@@ -510,7 +512,7 @@ public class WorkflowService {
                 new WorkflowView.Details(task, true, true,
                         decided ? new WorkflowRequests.AdminTask(doc.actionDecision, doc.actionMessage) : null,
                         doc.actionDecision, decided ? Boolean.TRUE : null,
-                        doc.outputStatus == null ? null : new WorkflowView.Output(doc.outputStatus,
+                        doc.outputStatus == null ? null : WorkflowView.Output.of(doc.outputStatus,
                                 outputHeaders(doc.outputHeaders), body(doc.outputBody))),
                 doc.history == null ? List.of() : doc.history.stream().map(t -> new WorkflowView.Transition(t.state,
                         t.action, t.userId, t.userName, TIME.format(t.at), t.message, t.outputStatus)).toList());
@@ -566,9 +568,12 @@ public class WorkflowService {
         return json.createObjectNode().put("error", text).toString();
     }
 
-    /** The validate-only answer: 204 passes; the target's own refusal becomes this call's, with its codes. */
+    /**
+     * The validate-only answer: a 2xx without errors in its envelope passes; the target's own refusal becomes this
+     * call's, with its codes.
+     */
     private void requireValid(HttpSender.Answer answer) {
-        if (answer.success()) {
+        if (answer.success() && !hasItemErrors(answer.body())) {
             return;
         }
         if (answer.status() == 403) {
@@ -607,6 +612,19 @@ public class WorkflowService {
         }
         return List.of(ApiError.of(ErrorCode.INVALID_INPUT, "ValidatePayload: the target answered " + answer.status(),
                 "payload"));
+    }
+
+    /** Whether an answer's body is an envelope whose {@code errors} is not empty (a refusal, whatever the status). */
+    private boolean hasItemErrors(String body) {
+        if (body == null || body.isBlank()) {
+            return false;
+        }
+        try {
+            JsonNode errors = json.readTree(body).path("errors");
+            return errors.isArray() && !errors.isEmpty();
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 
     private int errorCode(String body) {

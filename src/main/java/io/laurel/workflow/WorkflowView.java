@@ -56,8 +56,17 @@ public record WorkflowView(
             @JsonProperty("IntouchAPITask_Output") Output output) {
     }
 
-    /** What the target answered: its status, headers (without credentials) and body (cut at the configured size). */
-    public record Output(int status, Map<String, List<String>> headers, JsonNode body) {
+    /**
+     * What the target answered: its status, content type, headers (without credentials) and body (cut at the
+     * configured size).
+     */
+    public record Output(int status, String contentType, Map<String, List<String>> headers, JsonNode body) {
+
+        static Output of(int status, Map<String, List<String>> headers, JsonNode body) {
+            String type = headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("content-type"))
+                    .flatMap(h -> h.getValue().stream()).findFirst().orElse(null);
+            return new Output(status, type, headers, body);
+        }
     }
 
     /**

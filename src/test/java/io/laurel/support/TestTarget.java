@@ -28,7 +28,12 @@ public final class TestTarget implements AutoCloseable {
         PASS,
         LOSE_ANSWER,
         /** Passes the call through, then answers a 2xx of Laurel's with {@link #HUGE} bytes instead. */
-        HUGE_ANSWER
+        HUGE_ANSWER,
+        /**
+         * Passes validation through; answers a real call itself, without passing it on, with HTTP 200 and an
+         * envelope holding the item error 744, as the platform's own example does.
+         */
+        ERRORS_IN_OK
     }
 
     public static final int HUGE = 32 * 1024 * 1024;
@@ -48,6 +53,17 @@ public final class TestTarget implements AutoCloseable {
                 byte[] body;
                 try (InputStream in = exchange.getRequestBody()) {
                     body = in.readAllBytes();
+                }
+                if (mode == Mode.ERRORS_IN_OK && exchange.getRequestHeaders().getFirst("X-LAUREL-VALIDATE-ONLY") == null) {
+                    byte[] out = ("{\"createdId\": null, \"warnings\": [], \"errors\": [{\"code\": 744, "
+                            + "\"message\": \"Reference id already exists\"}]}").getBytes();
+                    calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " -> 200 (744)");
+                    exchange.getResponseHeaders().add("content-type", "application/json");
+                    exchange.sendResponseHeaders(200, out.length);
+                    try (OutputStream os = exchange.getResponseBody()) {
+                        os.write(out);
+                    }
+                    return;
                 }
                 HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port
                         + exchange.getRequestURI())).method(exchange.getRequestMethod(),

@@ -416,6 +416,24 @@ class WorkflowResourceTest {
     }
 
     @Test
+    void aTwoHundredWhoseEnvelopeCarriesErrorsEndsFailedWithTheAnswerKept() throws Exception {
+        try (TestTarget target = TestTarget.start()) {
+            target.mode(TestTarget.Mode.ERRORS_IN_OK);
+            String requestId = goodwillThroughTarget();
+            decide(checker(), "GOODWILL-POINTS", requestId, "approved").statusCode(200)
+                    .body("data.state", equalTo("failed"))
+                    .body("data.details.IntouchAPITask_Output.status", equalTo(200))
+                    .body("data.details.IntouchAPITask_Output.contentType", equalTo("application/json"))
+                    .body("data.details.IntouchAPITask_Output.body.errors[0].code", equalTo(744))
+                    .body("data.history[-1].action", equalTo("failed"))
+                    .body("data.history[-1].outputStatus", equalTo(200));
+            assertEquals(List.of("POST /internal/goodwill/ -> 204", "POST /internal/goodwill/ -> 200 (744)"),
+                    target.calls, "validated, then sent once");
+        }
+        assertEquals(0, balance());
+    }
+
+    @Test
     void aTargetThatIsDownThenBackEndsApprovedWithOneEffect() throws Exception {
         String requestId;
         try (TestTarget target = TestTarget.start()) {
