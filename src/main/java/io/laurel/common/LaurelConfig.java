@@ -91,6 +91,17 @@ public interface LaurelConfig {
     }
 
     interface Workflow {
+        /** How long a request may wait in AdminTask before it expires (never forwarded). */
+        @WithDefault("P7D")
+        Duration expireAfter();
+
+        /** Per request type, TYPE=duration (GOODWILL-POINTS=P1D), instead of expire-after. */
+        Optional<List<String>> expireAfterByType();
+
+        /** How often requests past their deadline are looked for (a decision after it is refused anyway). */
+        @WithDefault("60s")
+        String expiryInterval();
+
         /** Where a payload with an empty hostname is sent; default this instance (http://127.0.0.1:<its port>). */
         Optional<String> internalBaseUrl();
 

@@ -15,7 +15,8 @@ public final class EventTypes {
     public static final List<String> ALL = List.of("badge.issued", "badge.earned", "badge.imported",
             "badge.earn.revoked", "badge.issue.revoked", "points.goodwill.allocated", "workflow.request.created",
             "workflow.request.approved", "workflow.request.rejected", "workflow.request.completed",
-            "workflow.request.failed", "workflow.request.cancelled");
+            "workflow.request.failed", "workflow.request.cancelled",
+            "workflow.request.expired");
 
     static final int MAX = 20;
 

@@ -15,7 +15,8 @@ import io.smallrye.mutiny.Uni;
  * The workflow's events, one per step of a request: {@code created} (waiting for a checker, or auto-approved),
  * {@code approved} and {@code rejected} (the checker's decision, or the system's for auto-approved types),
  * {@code completed} (its task was applied), {@code failed} (its task was refused, or could not be sent) and
- * {@code cancelled} (by its maker or an OrgAdmin while it waited for a checker). The
+ * {@code cancelled} (by its maker or an OrgAdmin while it waited for a checker), {@code expired} (no checker decided
+ * in time). The
  * task itself is left out: it names customers and amounts a subscriber reads with the request id if allowed to.
  */
 @ApplicationScoped
@@ -27,6 +28,7 @@ public class WorkflowEvents implements EventSource {
     public static final String COMPLETED = "workflow.request.completed";
     public static final String FAILED = "workflow.request.failed";
     public static final String CANCELLED = "workflow.request.cancelled";
+    public static final String EXPIRED = "workflow.request.expired";
 
     private final WorkflowRepository requests;
 
@@ -58,7 +60,8 @@ public class WorkflowEvents implements EventSource {
             data.put("checkerUserId", request.checkerUserId);
             data.put("checkerUserName", request.checkerUserName);
         }
-        if (COMPLETED.equals(type) || FAILED.equals(type) || REJECTED.equals(type) || CANCELLED.equals(type)) {
+        if (COMPLETED.equals(type) || FAILED.equals(type) || REJECTED.equals(type) || CANCELLED.equals(type)
+                || EXPIRED.equals(type)) {
             data.put("endTime", EpochTime.iso(request.endTime));
         }
         if (COMPLETED.equals(type) || FAILED.equals(type)) {

@@ -23,7 +23,8 @@ record WorkflowQuery(RequestType type, List<String> states, Long userId, String 
         String conceptId, Instant from, Instant to, String sortBy, boolean ascending, Paging paging) {
 
     static final List<String> STATES = List.of(WorkflowService.ADMIN_TASK, WorkflowService.FORWARDING,
-            WorkflowService.APPROVED, WorkflowService.REJECTED, WorkflowService.FAILED, WorkflowService.CANCELLED);
+            WorkflowService.APPROVED, WorkflowService.REJECTED, WorkflowService.FAILED, WorkflowService.CANCELLED,
+            WorkflowService.EXPIRED);
 
     static WorkflowQuery parse(String requestType, String states, String userId, String tillId, String storeId,
             String zoneId, String conceptId, String startDate, String endDate, String sortBy, String sortOrder,

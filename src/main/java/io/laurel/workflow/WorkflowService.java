@@ -76,6 +76,7 @@ public class WorkflowService {
     static final String REJECTED = "rejected";
     static final String FAILED = "failed";
     static final String CANCELLED = "cancelled";
+    static final String EXPIRED = "expired";
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
     /** A target's "already used" answers: on a resend they mean an earlier send was applied. */
     private static final Set<Integer> ALREADY_APPLIED = Set.of(ErrorCode.REQUEST_ID_USED.code(),
@@ -92,6 +93,7 @@ public class WorkflowService {
     private final MeterRegistry registry;
     /** Forwards due or being sent: the outbox's queue {@code workflow} (requests in IntouchAPITask). */
     private final DueWork<WorkflowRequestDocument> due;
+    private final Deadlines deadlines;
 
     WorkflowService(WorkflowRepository requests, HttpSender forwarder, SecretBox secrets, InternalBase internal,
             LaurelConfig config, ObjectMapper json, MeterRegistry registry, Outbox outbox) {
@@ -104,6 +106,7 @@ public class WorkflowService {
         this.canonical = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
         this.registry = registry;
         this.due = outbox.queue("workflow", requests::mongoCollection, Filters.eq("state", FORWARDING));
+        this.deadlines = new Deadlines(this.config.expireAfter(), this.config.expireAfterByType().orElse(List.of()));
     }
 
     // ---- create ----
@@ -230,6 +233,11 @@ public class WorkflowService {
                             throw notInAdminTask(doc.state);
                         }
                         Instant now = Times.now();
+                        if (deadlines.passed(doc.requestType, doc.startTime, now)) {
+                            // Fail closed: past its deadline a request expires, whatever a checker says.
+                            return expire(doc, now).chain(() -> Uni.createFrom()
+                                    .<WorkflowRequestDocument>failure(notInAdminTask(EXPIRED)));
+                        }
                         Bson decided = Updates.combine(Updates.set("actionDecision", verdict),
                                 Updates.set("actionMessage", admin.actionMessage()),
                                 Updates.set("checkerUserId", caller.userId()),
@@ -275,6 +283,10 @@ public class WorkflowService {
                         throw notInAdminTask(doc.state);
                     }
                     Instant now = Times.now();
+                    if (deadlines.passed(doc.requestType, doc.startTime, now)) {
+                        return expire(doc, now).chain(() -> Uni.createFrom()
+                                .<WorkflowRequestDocument>failure(notInAdminTask(EXPIRED)));
+                    }
                     Bson cancel = Updates.combine(Updates.set("state", CANCELLED), Updates.set("endTime", now),
                             Updates.unset("pendingKey"), recorded(transition(CANCELLED, CANCELLED, caller.userId(),
                                     caller.username(), now, message, null)),
@@ -285,6 +297,41 @@ public class WorkflowService {
                 })
                 .invoke(doc -> count(doc.requestType.label(), CANCELLED))
                 .map(this::view);
+    }
+
+    // ---- deadlines ----
+
+    @Scheduled(every = "${laurel.workflow.expiry-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> expireDue() {
+        return expireOverdue(1_000).replaceWithVoid();
+    }
+
+    /**
+     * Ends {@code expired} every request (up to {@code max}) still in AdminTask past its deadline; answers how many
+     * this call expired. Each is one conditional update, so replicas racing each other (or a checker) expire it once.
+     */
+    Uni<Integer> expireOverdue(int max) {
+        Instant now = Times.now();
+        return requests.mongoCollection().find(Filters.eq("state", ADMIN_TASK)).select()
+                .where(doc -> deadlines.passed(doc.requestType, doc.startTime, now)).select().first(max)
+                .onItem().transformToUniAndConcatenate(doc -> expire(doc, now))
+                .collect().with(java.util.stream.Collectors.summingInt(expired -> expired == null ? 0 : 1));
+    }
+
+    /** Expires the request if it is still in AdminTask; null when something else ended it first. */
+    private Uni<WorkflowRequestDocument> expire(WorkflowRequestDocument doc, Instant now) {
+        Bson expire = Updates.combine(Updates.set("state", EXPIRED), Updates.set("endTime", now),
+                Updates.unset("pendingKey"), recorded(transition(EXPIRED, EXPIRED, null, null, now,
+                        "no checker decided within " + deadlines.text(doc.requestType), null)),
+                PendingEvents.raise(WorkflowRequestDocument.COLLECTION, doc.id, WorkflowEvents.EXPIRED, now));
+        return requests.updateIf(doc.requestId, Filters.eq("state", ADMIN_TASK), expire)
+                .invoke(expired -> {
+                    if (expired != null) {
+                        LOG.infof("Request %s expired in AdminTask after %s", doc.requestId,
+                                deadlines.text(doc.requestType));
+                        count(doc.requestType.label(), EXPIRED);
+                    }
+                });
     }
 
     private static WorkflowRequestDocument.Transition transition(String state, String action, Long userId,

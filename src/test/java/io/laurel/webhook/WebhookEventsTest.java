@@ -112,7 +112,7 @@ class WebhookEventsTest {
         post("/internal/goodwill/", Bodies.goodwill(customer, reference, 20)).statusCode(201);
 
         // Workflow: approved and applied; approved and refused by its target (its reference is used); rejected;
-        // cancelled by its maker.
+        // cancelled by its maker; expired.
         String shared = "ref-" + UUID.randomUUID();
         String applied = make(goodwillRequest(other, shared, 5));
         String refused = make(goodwillRequest(other, shared, 6));
@@ -122,6 +122,17 @@ class WebhookEventsTest {
         decide(rejected, "rejected").body("data.state", equalTo("rejected"));
         String cancelled = make(goodwillRequest(other, "ref-" + UUID.randomUUID(), 8));
         maker().post(FLOW + "requests/" + cancelled + "/cancel").then().statusCode(200);
+        // Expired: made eight days ago (test data), then a checker's approval comes too late.
+        String expired = make(goodwillRequest(other, "ref-" + UUID.randomUUID(), 9));
+        try (MongoClient client = MongoClients.create(ConfigProvider.getConfig()
+                .getValue("quarkus.mongodb.connection-string", String.class))) {
+            client.getDatabase("laurel").getCollection("workflow_requests").updateOne(Filters.eq("requestId", expired),
+                    Updates.set("startTime", Date.from(Instant.now().minus(Duration.ofDays(8)))));
+        }
+        given().header("X-CAP-UI-AUTH-TOKEN", Tokens.valid(1002, "checker.one", org, "CanCheckRequest"))
+                .contentType(ContentType.JSON).body(Map.of("requestId", expired, "actionName", "AdminTask",
+                        "payload", Map.of("AdminTask-Payload", Map.of("actionDecision", "approved"))))
+                .put(FLOW + "GOODWILL-POINTS").then().statusCode(400);
 
         JsonPath api = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
                 .jsonPath();
@@ -148,7 +159,8 @@ class WebhookEventsTest {
             assertEquals(new TreeSet<>(EventTypes.ALL), new TreeSet<>(byType.keySet()), "every type, once at least");
             assertEquals(1, byType.get("badge.issued").size());
             assertEquals(1, byType.get("badge.earned").size(), "the refused earn raised nothing");
-            assertEquals(4, byType.get("workflow.request.created").size());
+            assertEquals(5, byType.get("workflow.request.created").size());
+            assertEquals(expired, byType.get("workflow.request.expired").get(0).getString("data.requestId"));
             assertEquals(cancelled, byType.get("workflow.request.cancelled").get(0).getString("data.requestId"));
             assertEquals(2, byType.get("workflow.request.approved").size());
             assertEquals(2, byType.get("points.goodwill.allocated").size(), "direct and through the workflow");

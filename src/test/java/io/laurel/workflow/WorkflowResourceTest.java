@@ -415,6 +415,45 @@ class WorkflowResourceTest {
                 .statusCode(200).extract().jsonPath().getString("data.requestId");
     }
 
+    /** Test data: the request was made {@code days} ago (as if that time had passed). */
+    private void madeDaysAgo(String requestId, int days) {
+        try (MongoClient client = MongoClients.create(store)) {
+            client.getDatabase("laurel").getCollection("workflow_requests").updateOne(
+                    Filters.eq("requestId", requestId), com.mongodb.client.model.Updates.set("startTime",
+                            java.util.Date.from(Instant.now().minus(Duration.ofDays(days)))));
+        }
+    }
+
+    @Test
+    void aRequestPastItsDeadlineExpiresFailClosedAndIsNeverForwarded() {
+        String decided = make("GOODWILL-POINTS", goodwill("", "ref-" + UUID.randomUUID(), 9)).statusCode(200)
+                .extract().jsonPath().getString("data.requestId");
+        String swept = make("GOODWILL-POINTS", goodwill("", "ref-" + UUID.randomUUID(), 10)).statusCode(200)
+                .extract().jsonPath().getString("data.requestId");
+        String young = make("GOODWILL-POINTS", goodwill("", "ref-" + UUID.randomUUID(), 11)).statusCode(200)
+                .extract().jsonPath().getString("data.requestId");
+        madeDaysAgo(decided, 8);
+        madeDaysAgo(swept, 8);
+        madeDaysAgo(young, 6);
+        // A checker's approval after the deadline is refused, and the request expires at once.
+        decide(checker(), "GOODWILL-POINTS", decided, "approved").statusCode(400)
+                .body("errors[0].message", containsString("expired"));
+        checker().get(FLOW + "requests/" + decided).then().statusCode(200)
+                .body("data.state", equalTo("expired")).body("data.endTime", notNullValue())
+                .body("data.history.action", equalTo(List.of("created", "expired")))
+                .body("data.history[1].userId", nullValue())
+                .body("data.history[1].message", containsString("P7D"));
+        // The sweep expires the others past theirs, once; a younger one waits on.
+        assertTrue(workflow.expireOverdue(1_000).await().atMost(Duration.ofSeconds(30)) >= 1);
+        assertEquals(0, workflow.expireOverdue(1_000).await().atMost(Duration.ofSeconds(30)), "each expires once");
+        checker().get(FLOW + "requests/" + swept).then().body("data.state", equalTo("expired"));
+        maker().post(FLOW + "requests/" + swept + "/cancel").then().statusCode(400);
+        checker().get(FLOW + "requests/" + young).then().body("data.state", equalTo("AdminTask"));
+        assertEquals(0, balance(), "nothing was forwarded");
+        checker().queryParam("states", "expired").get(FLOW + "requests").then().statusCode(200)
+                .body("data.requestId", hasItems(decided, swept));
+    }
+
     @Test
     void aTwoHundredWhoseEnvelopeCarriesErrorsEndsFailedWithTheAnswerKept() throws Exception {
         try (TestTarget target = TestTarget.start()) {
