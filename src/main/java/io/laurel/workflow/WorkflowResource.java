@@ -148,7 +148,7 @@ public class WorkflowResource {
                     schema = @Schema(implementation = WorkflowView.Page.class)))
     public Uni<WorkflowView.Page> list(
             @Parameter(description = "GOODWILL-POINTS, EARN-BADGE or ISSUE-BADGE") @QueryParam("requestType") String requestType,
-            @Parameter(description = "Comma-separated: AdminTask, IntouchAPITask, approved, rejected, failed")
+            @Parameter(description = "Comma-separated: AdminTask, IntouchAPITask, approved, rejected, failed, cancelled, expired")
             @QueryParam("states") String states,
             @QueryParam("userId") String userId, @QueryParam("tillId") String tillId,
             @QueryParam("storeId") String storeId, @QueryParam("zoneId") String zoneId,
