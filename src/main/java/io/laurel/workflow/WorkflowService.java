@@ -229,15 +229,7 @@ public class WorkflowService {
                         if (doc.userId == caller.userId()) {
                             throw ErrorCode.FORBIDDEN.exception("The maker of a request cannot check it", "requestId");
                         }
-                        if (!ADMIN_TASK.equals(doc.state)) {
-                            throw notInAdminTask(doc.state);
-                        }
                         Instant now = Times.now();
-                        if (deadlines.passed(doc.requestType, doc.startTime, now)) {
-                            // Fail closed: past its deadline a request expires, whatever a checker says.
-                            return expire(doc, now).chain(() -> Uni.createFrom()
-                                    .<WorkflowRequestDocument>failure(notInAdminTask(EXPIRED)));
-                        }
                         Bson decided = Updates.combine(Updates.set("actionDecision", verdict),
                                 Updates.set("actionMessage", admin.actionMessage()),
                                 Updates.set("checkerUserId", caller.userId()),
@@ -254,9 +246,7 @@ public class WorkflowService {
                                                 now, admin.actionMessage(), null)),
                                         PendingEvents.raise(WorkflowRequestDocument.COLLECTION, doc.id,
                                                 WorkflowEvents.APPROVED, now));
-                        // Two checkers at once: only the one whose update still finds AdminTask wins.
-                        return requests.updateIf(doc.requestId, Filters.eq("state", ADMIN_TASK), next)
-                                .onItem().ifNull().failWith(() -> notInAdminTask("already decided"));
+                        return endWaiting(doc, now, next);
                     })
                     .invoke(doc -> count(doc.requestType.label(), doc.state))
                     .chain(doc -> REJECTED.equals(doc.state) ? Uni.createFrom().item(view(doc)) : forward(doc));
@@ -279,24 +269,32 @@ public class WorkflowService {
                         throw ErrorCode.FORBIDDEN.exception("Only the request's maker or an OrgAdmin can cancel it",
                                 "requestId");
                     }
-                    if (!ADMIN_TASK.equals(doc.state)) {
-                        throw notInAdminTask(doc.state);
-                    }
                     Instant now = Times.now();
-                    if (deadlines.passed(doc.requestType, doc.startTime, now)) {
-                        return expire(doc, now).chain(() -> Uni.createFrom()
-                                .<WorkflowRequestDocument>failure(notInAdminTask(EXPIRED)));
-                    }
                     Bson cancel = Updates.combine(Updates.set("state", CANCELLED), Updates.set("endTime", now),
                             Updates.unset("pendingKey"), recorded(transition(CANCELLED, CANCELLED, caller.userId(),
                                     caller.username(), now, message, null)),
                             PendingEvents.raise(WorkflowRequestDocument.COLLECTION, doc.id, WorkflowEvents.CANCELLED,
                                     now));
-                    return requests.updateIf(doc.requestId, Filters.eq("state", ADMIN_TASK), cancel)
-                            .onItem().ifNull().failWith(() -> notInAdminTask("already decided"));
+                    return endWaiting(doc, now, cancel);
                 })
                 .invoke(doc -> count(doc.requestType.label(), CANCELLED))
                 .map(this::view);
+    }
+
+    /**
+     * Applies {@code change} to a request waiting in AdminTask (a decision or a cancel): a 400 when it is no longer
+     * there; past its deadline it expires instead, whatever is asked (fail closed). Only the update that still finds
+     * it in AdminTask applies: two checkers, or a checker and a cancel, at the same instant end it once.
+     */
+    private Uni<WorkflowRequestDocument> endWaiting(WorkflowRequestDocument doc, Instant now, Bson change) {
+        if (!ADMIN_TASK.equals(doc.state)) {
+            return Uni.createFrom().failure(notInAdminTask(doc.state));
+        }
+        if (deadlines.passed(doc.requestType, doc.startTime, now)) {
+            return expire(doc, now).chain(() -> Uni.createFrom().failure(notInAdminTask(EXPIRED)));
+        }
+        return requests.updateIf(doc.requestId, Filters.eq("state", ADMIN_TASK), change)
+                .onItem().ifNull().failWith(() -> notInAdminTask("already decided"));
     }
 
     // ---- deadlines ----
