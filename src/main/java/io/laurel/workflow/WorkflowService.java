@@ -560,7 +560,8 @@ public class WorkflowService {
                         doc.outputStatus == null ? null : WorkflowView.Output.of(doc.outputStatus,
                                 outputHeaders(doc.outputHeaders), body(doc.outputBody))),
                 doc.history == null ? List.of() : doc.history.stream().map(t -> new WorkflowView.Transition(t.state,
-                        t.action, t.userId, t.userName, TIME.format(t.at), t.message, t.outputStatus)).toList());
+                        t.action, t.userId, t.userName, t.at == null ? null : TIME.format(t.at), t.message,
+                        t.outputStatus)).toList());
     }
 
     // ---- helpers ----
