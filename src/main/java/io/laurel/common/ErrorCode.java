@@ -52,6 +52,7 @@ public enum ErrorCode {
     ACTIVE_ISSUE_EXISTS(1040, Status.BAD_REQUEST, "An active issue for the badge already exists"),
     REVOKE_TARGET_MISSING(1051, Status.BAD_REQUEST, "RevokeIssuals or CustomerId is mandatory"),
     ORG_META_EXISTS(999999, Status.CONFLICT, "ORG_CONFIG_ALREADY_EXIST_PLEASE_USE_UPDATE_ORG_CONFIG_API"),
+    POINTS_INSUFFICIENT(1210, Status.BAD_REQUEST, "The customer's redeemable points are fewer than points_redeemed"),
     CUSTOMER_LIMIT_REACHED(1101, Status.BAD_REQUEST, "A customer earn limit of the badge is reached"),
     BADGE_LIMIT_REACHED(1102, Status.BAD_REQUEST, "An earn limit of the badge is reached");
 

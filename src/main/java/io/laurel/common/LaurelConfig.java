@@ -28,6 +28,8 @@ public interface LaurelConfig {
     /** Goodwill points. */
     Goodwill goodwill();
 
+    Customers customers();
+
     /** Users, logins and tokens. */
     Identity identity();
 
@@ -163,10 +165,30 @@ public interface LaurelConfig {
         Optional<String> adminPassword();
     }
 
+    interface Customers {
+        /**
+         * The status labels a customer may be given (PUT /v2/customers/lookup/status), compared without case and
+         * stored as spelled here.
+         */
+        @WithDefault("Active,Inactive,Suspended,Blocked")
+        List<String> statusLabels();
+    }
+
     interface Goodwill {
         /** The most points one goodwill allocation may give. */
         @WithDefault("100000")
         long maxPoints();
+
+        /** The most points one redemption (POST /v1.1/points/redeem) may take. */
+        @WithDefault("1000000")
+        long maxRedeem();
+
+        /**
+         * How often each replica completes redemptions a crash left half-written (debited on the customer's account
+         * but not yet in the ledger); "off" to never.
+         */
+        @WithDefault("30s")
+        String settleInterval();
 
         /**
          * Roles that may call POST /internal/goodwill/ (one of them is enough); unset: any authenticated user. An org

@@ -1,6 +1,7 @@
 package io.laurel.customer;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.bson.types.ObjectId;
 
@@ -24,4 +25,18 @@ public class CustomerDocument {
     public String cardNumberKey;
     public Instant createdOn;
     public String createdBy;
+    /** The current status; absent until one is set (the customer reads as Active). */
+    public Status status;
+    /** Every status set, oldest first (the last {@link #HISTORY} kept), appended by the update that sets it. */
+    public List<Status> statusHistory;
+
+    static final int HISTORY = 100;
+
+    public static class Status {
+        public String label;
+        public String reason;
+        public String source;
+        public Instant changedOn;
+        public String changedBy;
+    }
 }

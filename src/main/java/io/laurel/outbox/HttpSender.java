@@ -102,13 +102,21 @@ public class HttpSender {
     }
 
     /**
-     * POSTs {@code body} with {@code headers} (framing and Laurel's own headers are never taken from them) and,
-     * when {@code validateOnly}, Laurel's validate-only header; the answer keeps no header {@code hidden} names.
-     * Fails when the deadline passes first.
+     * POSTs {@code body}; see {@link #send}.
      */
     public Uni<Answer> post(String origin, String path, Map<String, Object> queryParams, Map<String, String> headers,
             String body, boolean validateOnly, Predicate<String> hidden) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
+        return send("POST", origin, path, queryParams, headers, body, validateOnly, hidden);
+    }
+
+    /**
+     * Sends {@code body} with {@code method} (POST or PUT) and {@code headers} (framing and Laurel's own headers are
+     * never taken from them) and, when {@code validateOnly}, Laurel's validate-only header; the answer keeps no header
+     * {@code hidden} names. Fails when the deadline passes first.
+     */
+    public Uni<Answer> send(String method, String origin, String path, Map<String, Object> queryParams,
+            Map<String, String> headers, String body, boolean validateOnly, Predicate<String> hidden) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(method.toUpperCase(Locale.ROOT)))
                 .setAbsoluteURI(origin + path + query(queryParams)).setFollowRedirects(false)
                 .setIdleTimeout(timeout.toMillis());
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();

@@ -7,7 +7,10 @@ import org.bson.types.ObjectId;
 import io.laurel.event.PendingEvents;
 import io.quarkus.mongodb.panache.common.MongoEntity;
 
-/** One goodwill allocation: written once, never changed. Balances are sums of these. */
+/**
+ * One entry of a customer's points ledger: a goodwill allocation (points above zero) or a redemption (below zero,
+ * {@code type} REDEMPTION). Written once, never changed. Balances are sums of these.
+ */
 @MongoEntity(collection = GoodwillEntryDocument.COLLECTION)
 public class GoodwillEntryDocument {
     public static final String COLLECTION = "goodwill_entries";
@@ -21,6 +24,10 @@ public class GoodwillEntryDocument {
     public long customerId;
     public long programId;
     public long points;
+    /** Absent for a goodwill allocation; REDEMPTION for a redemption. */
+    public String type;
+    /** A redemption's transaction_number. */
+    public String transactionNumber;
     public String reason;
     public String baseType;
     public long awardingTillId;

@@ -40,14 +40,16 @@ public class GoodwillService {
     private final SequenceRepository sequences;
     private final CustomerLookup customers;
     private final MeterRegistry registry;
+    private final RedemptionService redemptions;
     private final long maxPoints;
 
     /** When not empty, only callers holding one of these roles may allocate (laurel.goodwill.direct-roles). */
     private final Set<String> directRoles;
 
     GoodwillService(GoodwillRepository entries, SequenceRepository sequences, CustomerLookup customers,
-            MeterRegistry registry, LaurelConfig config) {
+            MeterRegistry registry, LaurelConfig config, RedemptionService redemptions) {
         this.entries = entries;
+        this.redemptions = redemptions;
         this.sequences = sequences;
         this.customers = customers;
         this.registry = registry;
@@ -147,9 +149,12 @@ public class GoodwillService {
                     new Facet("items", Aggregates.sort(Sorts.descending("createdId")),
                             Aggregates.skip(paging.skip()), Aggregates.limit(paging.size())),
                     new Facet("total", Aggregates.count("n"))));
-            return entries.mongoCollection().aggregate(pipeline, PointsFacet.class).collect().first()
-                    .map(facet -> new GoodwillViews.Points(customer.customerId, program,
-                            facet.balance.isEmpty() ? 0 : facet.balance.get(0).sum,
+            // Redemptions debited but not in the ledger yet (a moment, or until the settling sweep after a crash).
+            Uni<Long> pending = program != null ? Uni.createFrom().item(0L)
+                    : redemptions.pendingOf(caller.orgId(), customer.customerId);
+            return Uni.combine().all().unis(entries.mongoCollection().aggregate(pipeline, PointsFacet.class).collect()
+                    .first(), pending).with((facet, debited) -> new GoodwillViews.Points(customer.customerId, program,
+                            (facet.balance.isEmpty() ? 0 : facet.balance.get(0).sum) - debited,
                             facet.items.stream().map(GoodwillService::view).toList(),
                             paging.of(facet.total.isEmpty() ? 0 : facet.total.get(0).n)));
         });
@@ -157,6 +162,6 @@ public class GoodwillService {
 
     private static GoodwillViews.Entry view(GoodwillEntryDocument e) {
         return new GoodwillViews.Entry(e.createdId, e.referenceId, e.points, e.reason, e.awardingTillId, e.source,
-                e.programId, EpochTime.iso(e.createdOn));
+                e.programId, EpochTime.iso(e.createdOn), e.type == null ? "GOODWILL" : e.type, e.transactionNumber);
     }
 }

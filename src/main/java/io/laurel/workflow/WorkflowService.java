@@ -121,8 +121,8 @@ public class WorkflowService {
             if (!type.targets(task.path())) {
                 throw payloadError("path must be " + type.target() + " for " + type.pathName(), "path");
             }
-            if (!"POST".equalsIgnoreCase(task.method())) {
-                throw payloadError("method must be POST", "method");
+            if (!type.accepts(task.method())) {
+                throw payloadError("method must be " + type.method() + " for " + type.pathName(), "method");
             }
             Map<String, String> headers = task.headers() == null ? Map.of() : task.headers();
             PayloadHeaders.check(headers);
@@ -132,8 +132,8 @@ public class WorkflowService {
                         + " is not the maker's org", "payload.IntouchAPITask-Payload.headers");
             }
             String origin = targets().resolve(task.hostname());
-            return forwarder.post(origin, task.path(), task.queryParams(), sendHeaders(headers, caller.orgId()),
-                    task.body().toString(), true, PayloadHeaders::isSecret)
+            return forwarder.send(type.method(), origin, task.path(), task.queryParams(),
+                    sendHeaders(headers, caller.orgId()), task.body().toString(), true, PayloadHeaders::isSecret)
                     .onFailure().transform(e -> ErrorCode.TARGET_UNREACHABLE.exception(
                             "ValidatePayload: the target did not answer (" + e.getClass().getSimpleName() + ")", null))
                     .invoke(this::requireValid)
@@ -166,7 +166,7 @@ public class WorkflowService {
         ObjectNode stored = json.createObjectNode();
         stored.put("hostname", task.hostname() == null ? "" : task.hostname());
         stored.put("path", task.path());
-        stored.put("method", task.method());
+        stored.put("method", type.method());
         stored.set("pathParams", json.valueToTree(task.pathParams() == null ? Map.of() : task.pathParams()));
         stored.set("queryParams", json.valueToTree(task.queryParams() == null ? Map.of() : task.queryParams()));
         stored.set("body", task.body());
@@ -385,8 +385,8 @@ public class WorkflowService {
                     + "opened: LAUREL_WORKFLOW_ENCRYPTION_KEY changed since it was made")));
         }
         Map<String, Object> query = json.convertValue(task.path("queryParams"), Map.class);
-        return forwarder.post(origin, task.path("path").asText(), query, sendHeaders(headers, doc.orgId),
-                task.path("body").toString(), false, PayloadHeaders::isSecret)
+        return forwarder.send(doc.requestType.method(), origin, task.path("path").asText(), query,
+                sendHeaders(headers, doc.orgId), task.path("body").toString(), false, PayloadHeaders::isSecret)
                 .onItem().transformToUni(answer -> {
                     registry.counter("laurel.workflow.forwards", "result",
                             answer.success() ? "success" : answer.refused() ? "refused" : "error").increment();

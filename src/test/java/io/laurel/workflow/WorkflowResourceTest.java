@@ -268,6 +268,112 @@ class WorkflowResourceTest {
         Orgs.as(org).get("/api_gateway/v1/badges/badgeMeta/" + badge).then().body("data.earnedCount", equalTo(1));
     }
 
+    /** A vendor page's example body as written, but for the hostname (this service) and the Authorization. */
+    Map<String, Object> vendorExample(String json) {
+        Map<String, Object> body = io.restassured.path.json.JsonPath.from(json).getMap("$");
+        Map<String, Object> task = (Map<String, Object>) ((Map<String, Object>) body.get("payload"))
+                .get("IntouchAPITask-Payload");
+        task.put("hostname", "");
+        ((Map<String, Object>) task.get("headers")).put("Authorization", basic);
+        return body;
+    }
+
+    static final String STATUS_CHANGE_EXAMPLE = """
+            {
+                "entityInfo": { "tillId" : "50682289", "storeId": "50682288", "zoneId": "50682286", "conceptId": "50678331" },
+                "payload": {
+                    "IntouchAPITask-Payload": {
+                        "hostname": "<https://eu.api.capillarytech.com>",
+                        "path": "/v2/customers/lookup/status",
+                        "method": "POST",
+                        "pathParams": {},
+                        "queryParams": { "source": "INSTORE", "accountId": "", "use_async": "false",
+                            "identifierName": "mobile", "identifierValue": "919780375690" },
+                        "body": { "reason": "testing", "label": "Suspended" },
+                        "headers": { "Authorization": "Basic cHVuLjAxOjIwMmNiOTYyYWM1OTA3NWI5NjRiMDcxNTJkMjM0Yjcw",
+                            "content-type": "application/json" }
+                    }
+                }
+            }""";
+
+    static final String REDEMPTION_EXAMPLE = """
+            {
+                "entityInfo": { "tillId" : "50682289", "storeId": "50682288", "zoneId": "50682286", "conceptId": "50678331" },
+                "payload": {
+                    "IntouchAPITask-Payload" : {
+                        "hostname" : "<https://crm-nightly-new.cc.capillarytech.com>",
+                        "path": "/v1.1/points/redeem",
+                        "method": "POST",
+                        "pathParams" : {},
+                        "queryParams" : { "skip_validation" :"true", "format" : "json" },
+                        "body": { "root": { "redeem": {
+                            "points_redeemed": "100",
+                            "customer": { "mobile": "9877792149" },
+                            "redemption_time": "2020-04-15 23:01:46",
+                            "transaction_number": "numbr892723330323421971280",
+                            "notes": "Redemption by SMS",
+                            "external_reference_number": "ACR-583523332039150121"
+                        } } },
+                        "headers": { "Authorization": "Basic aW5kLjE6MjAyY2I5NjJhYzU5MDc1Yjk2NGIwNzE1MmQyMzRiNzA=",
+                            "content-type": "application/json", "X-CAP-CLIENT-SIGNATURE": "jatin" }
+                    }
+                }
+            }""";
+
+    @Test
+    void aCustomerStatusChangeFromTheVendorsExampleIsSentAsPutAndSetsTheStatus() {
+        long suspended = Orgs.as(org).contentType(ContentType.JSON).body(Map.of("mobile", "919780375690"))
+                .post("/api_gateway/v1/customers").then().statusCode(201).extract().jsonPath().getLong("data.customerId");
+        String requestId = make("CUSTOMER-STATUS-CHANGE", vendorExample(STATUS_CHANGE_EXAMPLE)).statusCode(200)
+                .body("data.requestType", equalTo("customer-status-change"))
+                .body("data.state", equalTo("AdminTask"))
+                .body("data.details.IntouchAPITask-Payload.method", equalTo("PUT"))
+                .body("data.details.IntouchAPITask-Payload.headers.Authorization", equalTo("****"))
+                .extract().jsonPath().getString("data.requestId");
+        Orgs.as(org).get("/api_gateway/v1/customers/" + suspended).then().body("data.status.label", equalTo("Active"));
+        decide(checker(), "CUSTOMER-STATUS-CHANGE", requestId, "approved").statusCode(200)
+                .body("data.state", equalTo("approved"))
+                .body("data.details.IntouchAPITask_Output.status", equalTo(200))
+                .body("data.details.IntouchAPITask_Output.body.data.status.label", equalTo("Suspended"));
+        Orgs.as(org).get("/api_gateway/v1/customers/" + suspended).then().body("data.status.label", equalTo("Suspended"))
+                .body("data.status.reason", equalTo("testing")).body("data.statusHistory", hasSize(1));
+        // an unknown label is refused when the request is made, by the target's own rules
+        Map<String, Object> bad = vendorExample(STATUS_CHANGE_EXAMPLE);
+        ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) bad.get("payload"))
+                .get("IntouchAPITask-Payload")).get("body")).put("label", "Platinum");
+        make("CUSTOMER-STATUS-CHANGE", bad).statusCode(400).body("errors[0].reference", equalTo("label"));
+        // GET or DELETE is no method for it
+        Map<String, Object> get = vendorExample(STATUS_CHANGE_EXAMPLE);
+        ((Map<String, Object>) ((Map<String, Object>) get.get("payload")).get("IntouchAPITask-Payload"))
+                .put("method", "GET");
+        make("CUSTOMER-STATUS-CHANGE", get).statusCode(400)
+                .body("errors[0].reference", equalTo("payload.IntouchAPITask-Payload.method"));
+    }
+
+    @Test
+    void aPointsRedemptionFromTheVendorsExampleRedeemsOnceApproved() {
+        long redeemer = Orgs.as(org).contentType(ContentType.JSON).body(Map.of("mobile", "9877792149"))
+                .post("/api_gateway/v1/customers").then().statusCode(201).extract().jsonPath().getLong("data.customerId");
+        Orgs.as(org).contentType(ContentType.JSON).body(Bodies.goodwill(redeemer, "gw-" + UUID.randomUUID(), 120))
+                .post("/internal/goodwill/").then().statusCode(201);
+        String requestId = make("POINTS-REDEMPTION", vendorExample(REDEMPTION_EXAMPLE)).statusCode(200)
+                .body("data.requestType", equalTo("points-redemption"))
+                .body("data.details.IntouchAPITask-Payload.headers.X-CAP-CLIENT-SIGNATURE", equalTo("****"))
+                .extract().jsonPath().getString("data.requestId");
+        decide(checker(), "POINTS-REDEMPTION", requestId, "approved").statusCode(200)
+                .body("data.state", equalTo("approved"))
+                .body("data.details.IntouchAPITask_Output.body.data.balance", equalTo(20));
+        Orgs.as(org).get("/api_gateway/v1/points/customer/" + redeemer).then().body("data.balance", equalTo(20))
+                .body("data.goodwill[0].type", equalTo("REDEMPTION"));
+        // the same reference again: refused when made (744 from the target's validation)
+        make("POINTS-REDEMPTION", vendorExample(REDEMPTION_EXAMPLE)).statusCode(400)
+                .body("errors[0].code", equalTo(744));
+        // more than the balance: refused when made
+        Map<String, Object> more = vendorExample(REDEMPTION_EXAMPLE.replace("ACR-583523332039150121", "ACR-2")
+                .replace("\"100\"", "\"21\""));
+        make("POINTS-REDEMPTION", more).statusCode(400).body("errors[0].code", equalTo(1210));
+    }
+
     @Test
     void anIssueBadgeRequestIssuesTheBadge() {
         String badge = badge("ISSUE_EARN", "Loyalty");
