@@ -24,6 +24,11 @@ public final class TargetUrl {
         this.allowed = allowed.stream().filter(a -> !a.isBlank()).map(TargetUrl::origin).collect(Collectors.toSet());
     }
 
+    /** Whether {@code origin} (as {@link #resolve} answers it) is this service itself. */
+    public boolean isInternal(String origin) {
+        return internal.equals(origin);
+    }
+
     /** The origin to send to, or a 400 naming the hostname. */
     public String resolve(String hostname) {
         if (hostname == null || hostname.isBlank()) {

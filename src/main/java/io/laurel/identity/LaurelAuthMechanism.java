@@ -25,7 +25,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The platform's credentials: a JWT on {@code X-CAP-API-OAUTH-TOKEN}, {@code X-CAP-UI-AUTH-TOKEN} or
- * {@code Authorization: Bearer} (verified by smallrye-jwt), or {@code Authorization: Basic}.
+ * {@code Authorization: Bearer} (verified by smallrye-jwt), or {@code Authorization: Basic}. Under {@code /console}
+ * only, and only when none of those is sent, the console's session cookie carries the token; a cookie that no longer
+ * verifies makes the caller anonymous (the console then asks to sign in) rather than failing the request.
  */
 @ApplicationScoped
 public class LaurelAuthMechanism implements HttpAuthenticationMechanism {
@@ -34,6 +36,9 @@ public class LaurelAuthMechanism implements HttpAuthenticationMechanism {
     public static final String UI_TOKEN_HEADER = "X-CAP-UI-AUTH-TOKEN";
     private static final String BASIC = "basic ";
     private static final String BEARER = "bearer ";
+    /** The console's session cookie: a token issued at sign-in, HttpOnly, SameSite=Strict, Path=/console. */
+    public static final String CONSOLE_COOKIE = "laurel_console";
+    public static final String CONSOLE_PATH = "/console";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
@@ -48,6 +53,12 @@ public class LaurelAuthMechanism implements HttpAuthenticationMechanism {
                     new TokenAuthenticationRequest(new JsonWebTokenCredential(token)));
         }
         if (authorization == null || authorization.isBlank()) {
+            io.vertx.core.http.Cookie cookie = request.getCookie(CONSOLE_COOKIE);
+            if (cookie != null && !cookie.getValue().isBlank() && isConsole(request.path())) {
+                return authenticate(identities, context,
+                        new TokenAuthenticationRequest(new JsonWebTokenCredential(cookie.getValue())))
+                        .onFailure().recoverWithNull();
+            }
             return Uni.createFrom().nullItem();
         }
         if (!startsWithIgnoreCase(authorization, BASIC)) {
@@ -88,6 +99,10 @@ public class LaurelAuthMechanism implements HttpAuthenticationMechanism {
     public int getPriority() {
         // Ahead of smallrye-jwt's own Bearer mechanism, which then never sees a request this one handled.
         return DEFAULT_PRIORITY + 1000;
+    }
+
+    private static boolean isConsole(String path) {
+        return path != null && (path.equals(CONSOLE_PATH) || path.startsWith(CONSOLE_PATH + "/"));
     }
 
     private static String firstNonBlank(String a, String b) {

@@ -30,6 +30,11 @@ public final class PayloadHeaders {
     private PayloadHeaders() {
     }
 
+    /** Whether header {@code name} is one Laurel authenticates a call by (Authorization, Cookie, its token headers). */
+    static boolean isCredential(String name) {
+        return CREDENTIALS.contains(name.toLowerCase(Locale.ROOT));
+    }
+
     /** Whether the value of header {@code name} is a credential. */
     public static boolean isSecret(String name) {
         String lower = name.toLowerCase(Locale.ROOT);

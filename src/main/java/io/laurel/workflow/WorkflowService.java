@@ -49,7 +49,10 @@ import io.laurel.common.Times;
 import io.laurel.event.PendingEvents;
 import io.laurel.identity.Caller;
 import io.laurel.identity.OrgHeaderFilter;
+import io.laurel.identity.LaurelAuthMechanism;
 import io.laurel.identity.Roles;
+import io.laurel.identity.TokenService;
+import io.laurel.identity.UserRepository;
 import io.laurel.outbox.HttpSender;
 import io.laurel.outbox.Backoff;
 import io.laurel.outbox.DueWork;
@@ -94,10 +97,15 @@ public class WorkflowService {
     /** Forwards due or being sent: the outbox's queue {@code workflow} (requests in IntouchAPITask). */
     private final DueWork<WorkflowRequestDocument> due;
     private final Deadlines deadlines;
+    private final UserRepository users;
+    private final TokenService tokens;
 
     WorkflowService(WorkflowRepository requests, HttpSender forwarder, SecretBox secrets, InternalBase internal,
-            LaurelConfig config, ObjectMapper json, MeterRegistry registry, Outbox outbox) {
+            LaurelConfig config, ObjectMapper json, MeterRegistry registry, Outbox outbox, UserRepository users,
+            TokenService tokens) {
         this.requests = requests;
+        this.users = users;
+        this.tokens = tokens;
         this.forwarder = forwarder;
         this.secrets = secrets;
         this.internal = internal;
@@ -131,9 +139,12 @@ public class WorkflowService {
                 throw ErrorCode.FORBIDDEN.exception("The payload's " + OrgHeaderFilter.ORG_HEADER
                         + " is not the maker's org", "payload.IntouchAPITask-Payload.headers");
             }
-            String origin = targets().resolve(task.hostname());
-            return forwarder.send(type.method(), origin, task.path(), task.queryParams(),
-                    sendHeaders(headers, caller.orgId()), task.body().toString(), true, PayloadHeaders::isSecret)
+            TargetUrl targets = targets();
+            String origin = targets.resolve(task.hostname());
+            return onBehalf(targets.isInternal(origin), sendHeaders(headers, caller.orgId()), caller.orgId(),
+                    caller.userId())
+                    .chain(send -> forwarder.send(type.method(), origin, task.path(), task.queryParams(), send,
+                            task.body().toString(), true, PayloadHeaders::isSecret))
                     .onFailure().transform(e -> ErrorCode.TARGET_UNREACHABLE.exception(
                             "ValidatePayload: the target did not answer (" + e.getClass().getSimpleName() + ")", null))
                     .invoke(this::requireValid)
@@ -367,9 +378,12 @@ public class WorkflowService {
     private Uni<WorkflowView> forward(WorkflowRequestDocument doc) {
         ObjectNode task;
         String origin;
+        boolean internalTarget;
         try {
             task = (ObjectNode) json.readTree(doc.task);
-            origin = targets().resolve(task.path("hostname").asText(""));
+            TargetUrl targets = targets();
+            origin = targets.resolve(task.path("hostname").asText(""));
+            internalTarget = targets.isInternal(origin);
         } catch (JsonProcessingException | ApiException e) {
             // The allow-list changed since the request was made: checked again before every send.
             return finish(doc, FAILED, HttpSender.Answer.none(reason("target no longer allowed: " + e.getMessage())));
@@ -385,8 +399,9 @@ public class WorkflowService {
                     + "opened: LAUREL_WORKFLOW_ENCRYPTION_KEY changed since it was made")));
         }
         Map<String, Object> query = json.convertValue(task.path("queryParams"), Map.class);
-        return forwarder.send(doc.requestType.method(), origin, task.path("path").asText(), query,
-                sendHeaders(headers, doc.orgId), task.path("body").toString(), false, PayloadHeaders::isSecret)
+        return onBehalf(internalTarget, sendHeaders(headers, doc.orgId), doc.orgId, doc.userId)
+                .chain(send -> forwarder.send(doc.requestType.method(), origin, task.path("path").asText(), query,
+                        send, task.path("body").toString(), false, PayloadHeaders::isSecret))
                 .onItem().transformToUni(answer -> {
                     registry.counter("laurel.workflow.forwards", "result",
                             answer.success() ? "success" : answer.refused() ? "refused" : "error").increment();
@@ -599,6 +614,27 @@ public class WorkflowService {
             headers.put(doc.authorizationHeader, secrets.open(doc.authorizationSealed, doc.requestId));
         }
         return headers;
+    }
+
+    /**
+     * The headers to send to this service itself when the payload carries no credentials of its own (a request made in
+     * the console, or by a maker who would rather not put a password in a payload): the task is sent with a token of
+     * the maker, minted for this one send, so it acts with the maker's rights as they are now (a maker removed or
+     * deactivated since is refused by the target). Never for another host.
+     */
+    private Uni<Map<String, String>> onBehalf(boolean internalTarget, Map<String, String> headers, long orgId,
+            long makerId) {
+        if (!internalTarget || headers.keySet().stream().anyMatch(PayloadHeaders::isCredential)) {
+            return Uni.createFrom().item(headers);
+        }
+        return users.findInOrg(orgId, makerId).map(maker -> {
+            if (maker == null) {
+                return headers;
+            }
+            Map<String, String> send = new LinkedHashMap<>(headers);
+            send.put(LaurelAuthMechanism.OAUTH_TOKEN_HEADER, tokens.issue(maker).accessToken());
+            return send;
+        });
     }
 
     /** The headers to send: the payload's, and the org when the payload names none. */
