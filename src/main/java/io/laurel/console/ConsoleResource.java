@@ -144,7 +144,7 @@ public class ConsoleResource {
     @Operation(hidden = true)
     public RestResponse<Object> signOut(@Context UriInfo uri) {
         return RestResponse.ResponseBuilder.<Object>seeOther(URI.create(LaurelAuthMechanism.CONSOLE_PATH
-                + "/sign-in?signedOut")).cookie(session("", 0, uri)).build();
+                + "/sign-in?signedOut=1")).cookie(session("", 0, uri)).build();
     }
 
     // ---- checker: the inbox ----
@@ -156,6 +156,10 @@ public class ConsoleResource {
             @QueryParam("page") String page, @QueryParam("done") String done,
             @CookieParam(COOKIE) String cookie) {
         return signedIn(caller -> {
+            if (!caller.has(Roles.CAN_CHECK_REQUEST)) {
+                return Uni.createFrom().item(RestResponse.seeOther(URI.create(LaurelAuthMechanism.CONSOLE_PATH
+                        + "/mine" + (done == null ? "" : "?done=" + encode(done)))));
+            }
             ConsoleViews.Chrome chrome = chrome(caller, "Inbox", "inbox", cookie);
             Map<String, String> filters = filters("type", type, "maker", maker, "store", store, "from", from, "to", to);
             return makerId(caller, maker)
