@@ -147,7 +147,7 @@ final class ConsolePresenter {
                 decision == null || decision.actionMessage() == null ? "" : decision.actionMessage(), checker,
                 output == null ? "" : Integer.toString(output.status()),
                 output == null ? "" : pretty(output.body()), history,
-                waiting && !own && caller.has(Roles.CAN_CHECK_REQUEST), waiting && (own || admin), own);
+                waiting && !own && caller.has(Roles.CAN_CHECK_REQUEST), waiting && (own || admin), own, "");
     }
 
     /** The form's request: the task for this service itself, with no credentials (sent on the maker's behalf). */
@@ -178,6 +178,12 @@ final class ConsolePresenter {
                 required(values, "storeId", "Store"), orZero(values.get("zoneId")), orZero(values.get("conceptId"))),
                 new WorkflowRequests.Payload(new WorkflowRequests.Task("", type.target(), type.method(), Map.of(),
                         Map.of(), body, headers)));
+    }
+
+    /** The customer a goodwill request gives points to; null for other types. */
+    static String goodwillCustomer(WorkflowView view) {
+        return RequestType.parse(view.requestType()) == RequestType.GOODWILL_POINTS
+                ? view.details().task().path("body").path("earningEntityId").asText(null) : null;
     }
 
     RequestType typeOf(String kind) {

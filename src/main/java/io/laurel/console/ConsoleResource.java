@@ -29,7 +29,6 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -38,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.laurel.badge.BadgeListQuery;
 import io.laurel.badge.BadgeMetaService;
 import io.laurel.common.ApiException;
+import io.laurel.common.Paging;
 import io.laurel.identity.Caller;
 import io.laurel.identity.LaurelAuthMechanism;
 import io.laurel.identity.PasswordVerifier;
@@ -45,6 +45,7 @@ import io.laurel.identity.Roles;
 import io.laurel.identity.TokenService;
 import io.laurel.identity.TokenView;
 import io.laurel.identity.UserRepository;
+import io.laurel.points.GoodwillService;
 import io.laurel.workflow.RequestType;
 import io.laurel.workflow.WorkflowQuery;
 import io.laurel.workflow.WorkflowRequests;
@@ -65,7 +66,6 @@ import io.smallrye.mutiny.Uni;
  */
 @Path(LaurelAuthMechanism.CONSOLE_PATH)
 @PermitAll // every page checks the session itself and sends the anonymous to sign-in, rather than a 401
-@Tag(name = "Console")
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleResource {
 
@@ -94,10 +94,13 @@ public class ConsoleResource {
     private final WorkflowService workflow;
     private final UserRepository users;
     private final BadgeMetaService badges;
+    private final GoodwillService points;
     private final ConsolePresenter present;
 
     ConsoleResource(CurrentIdentityAssociation identities, PasswordVerifier verifier, TokenService tokens,
-            WorkflowService workflow, UserRepository users, BadgeMetaService badges, ObjectMapper json) {
+            WorkflowService workflow, UserRepository users, BadgeMetaService badges, GoodwillService points,
+            ObjectMapper json) {
+        this.points = points;
         this.identities = identities;
         this.verifier = verifier;
         this.tokens = tokens;
@@ -247,7 +250,8 @@ public class ConsoleResource {
         return signedIn(caller -> {
             ConsoleViews.Chrome chrome = chrome(caller, "Request", "request", cookie);
             return workflow.get(caller, requestId)
-                    .map(view -> ok(Templates.request(chrome, present.detail(view, caller), present.notice(done), null)))
+                    .chain(view -> withBalance(caller, view, present.detail(view, caller)))
+                    .map(detail -> ok(Templates.request(chrome, detail, present.notice(done), null)))
                     .onFailure(ApiException.class).recoverWithItem(e -> notFound(chrome, e));
         });
     }
@@ -307,6 +311,17 @@ public class ConsoleResource {
     private Uni<ConsoleViews.Listing> list(Caller caller, Map<String, String> filters, WorkflowQuery query,
             String base) {
         return workflow.list(caller, query).map(found -> present.listing(found, filters, base));
+    }
+
+    /** A goodwill request's page also says the customer's balance now, so that a checker sees the points arrive. */
+    private Uni<ConsoleViews.Detail> withBalance(Caller caller, WorkflowView view, ConsoleViews.Detail detail) {
+        String customer = ConsolePresenter.goodwillCustomer(view);
+        if (customer == null) {
+            return Uni.createFrom().item(detail);
+        }
+        return points.points(caller, customer, null, null, new Paging(0, 1))
+                .map(found -> detail.withBalance(found.balance() + " points"))
+                .onFailure(ApiException.class).recoverWithItem(detail);
     }
 
     /** The maker filter's userId: a username of the caller's org; unknown names match nobody. */

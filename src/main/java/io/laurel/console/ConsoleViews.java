@@ -43,7 +43,14 @@ public final class ConsoleViews {
     @TemplateData
     public record Detail(Row row, String zone, String concept, String ended, String method, String target,
             String payload, String decision, String decisionMessage, String checker, String outputStatus,
-            String output, List<Step> history, boolean canDecide, boolean canCancel, boolean ownRequest) {
+            String output, List<Step> history, boolean canDecide, boolean canCancel, boolean ownRequest,
+            String balance) {
+
+        /** The same, with the customer's points balance as it is now (goodwill requests). */
+        Detail withBalance(String now) {
+            return new Detail(row, zone, concept, ended, method, target, payload, decision, decisionMessage, checker,
+                    outputStatus, output, history, canDecide, canCancel, ownRequest, now);
+        }
     }
 
     /** A maker's form: the values typed so far and the badges to earn. */

@@ -212,9 +212,10 @@ class ConsoleBrowserTest {
         assertTrue(text().contains("Checked against ticket 4471"));
         assertTrue(text().contains("approved by " + checker), text());
         assertTrue(text().contains("completed by Laurel"), text());
+        assertEquals("25 points", find("#balance").getText());
         shot("request-approved");
 
-        // The points arrived.
+        // The points arrived, in the ledger too.
         Orgs.as(org).get("/api_gateway/v1/points/customer/" + customer).then().statusCode(200)
                 .body("data.balance", equalTo(25));
 

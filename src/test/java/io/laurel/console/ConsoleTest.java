@@ -243,4 +243,33 @@ class ConsoleTest {
                 .post("/console/new/goodwill").then().statusCode(400)
                 .body(containsString("Customer with the specified ID is not found"));
     }
+
+    @Test
+    void aMakerAsksForABadgeFromTheFormAndItIsEarnedOnceApproved() {
+        long now = java.time.Instant.now().getEpochSecond();
+        String badge = Orgs.as(org).contentType(ContentType.JSON).header("X-CAP-BADGES-MIGRATION", "migration")
+                .body(Map.of("name", "console-" + UUID.randomUUID(), "startOn", now - 86_400, "expiresOn",
+                        now + 86_400 * 30, "earnType", "EARN", "ownership", Map.of("restrictedToOwners",
+                                java.util.List.of("Loyalty"), "claims", java.util.List.of(Map.of("ownerType", "Loyalty",
+                                        "referenceId", "1")))))
+                .post("/api_gateway/v1/badges/badgeMeta").then().statusCode(201).extract().jsonPath()
+                .getString("data.id");
+        String session = signIn(maker);
+        String form = given().cookie(ConsoleResource.COOKIE, session).get("/console/new/earn-badge").then()
+                .statusCode(200).body(containsString("value=\"" + badge + "\"")).extract().asString();
+        Response made = given().redirects().follow(false).cookie(ConsoleResource.COOKIE, session)
+                .contentType(ContentType.URLENC).formParam("csrf", csrf(form)).formParam("customerId", customer)
+                .formParam("badgeMetaId", badge).formParam("storeId", "9").formParam("tillId", "9")
+                .post("/console/new/earn-badge");
+        assertEquals(303, made.statusCode(), made.asString());
+        String location = made.header("Location");
+        String requestId = location.substring(location.indexOf("/requests/") + 10, location.indexOf('?'));
+        String checkerSession = signIn(checker);
+        String page = given().cookie(ConsoleResource.COOKIE, checkerSession).get("/console/requests/" + requestId)
+                .then().body(containsString("Badge " + badge + " for customer " + customer)).extract().asString();
+        given().redirects().follow(false).cookie(ConsoleResource.COOKIE, checkerSession).contentType(ContentType.URLENC)
+                .formParam("csrf", csrf(page)).formParam("decision", "approved")
+                .post("/console/requests/" + requestId + "/decision").then().statusCode(303);
+        Orgs.as(org).get("/api_gateway/v1/badges/badgeMeta/" + badge).then().body("data.earnedCount", equalTo(1));
+    }
 }
