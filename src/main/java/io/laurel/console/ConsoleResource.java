@@ -167,7 +167,8 @@ public class ConsoleResource {
             Map<String, String> filters = filters("type", type, "maker", maker, "store", store, "from", from, "to", to);
             return makerId(caller, maker)
                     .chain(makerId -> list(caller, filters, WorkflowQuery.parse(type, "AdminTask", makerId, null, store,
-                            null, null, from, to, "startDate", "asc", Integer.toString(PAGE_SIZE), page(page)), "/console"))
+                            null, null, from, to, "startDate", "asc", Integer.toString(PAGE_SIZE), page(page)),
+                            "/console"))
                     .map(listing -> ok(Templates.inbox(chrome, listing, present.notice(done), null)))
                     .onFailure(ApiException.class).recoverWithItem(e -> RestResponse.status(status(e),
                             Templates.inbox(chrome, present.empty(filters), null, why(e))));
@@ -225,7 +226,8 @@ public class ConsoleResource {
                     "programId", programId, "badgeMetaId", badgeMetaId, "tillId", tillId, "storeId", storeId,
                     "zoneId", zoneId, "conceptId", conceptId);
             if (!ConsolePresenter.KINDS.contains(kind)) {
-                return Uni.createFrom().item(RestResponse.status(RestResponse.Status.NOT_FOUND, (Object) "No such form"));
+                return Uni.createFrom().item(RestResponse.status(RestResponse.Status.NOT_FOUND,
+                        (Object) "No such form"));
             }
             if (!csrfMatches(cookie, csrf)) {
                 return Uni.createFrom().item(forbiddenForm());
@@ -233,7 +235,8 @@ public class ConsoleResource {
             return Uni.createFrom().deferred(() -> {
                 WorkflowRequests.Create request = present.request(kind, values, "console-" + UUID.randomUUID());
                 return workflow.create(caller, present.typeOf(kind).pathName(), request);
-            }).map(made -> RestResponse.<Object>seeOther(URI.create("/console/requests/" + made.requestId() + "?done=made")))
+            }).map(made -> RestResponse.<Object>seeOther(URI.create("/console/requests/" + made.requestId()
+                    + "?done=made")))
                     .onFailure(ApiException.class).recoverWithUni(e -> badgeChoices(caller, kind, badgeMetaId)
                             .map(badgeList -> RestResponse.status(status(e), Templates.make(chrome,
                                     new ConsoleViews.MakerForm(kind, values, badgeList), why(e)))));
@@ -416,7 +419,8 @@ public class ConsoleResource {
     static boolean csrfMatches(String cookie, String given) {
         String expected = csrf(cookie);
         return !expected.isEmpty() && given != null
-                && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+                && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                        given.getBytes(StandardCharsets.UTF_8));
     }
 
     static String encode(String value) {

@@ -49,11 +49,13 @@ public class CustomerStatusResource {
                     + "are on GET /api_gateway/v1/customers/{customerId}.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CustomerStatusRequest.class),
-            examples = @ExampleObject(name = "vendor example", value = "{\"reason\": \"testing\", \"label\": \"Suspended\"}")))
+            examples = @ExampleObject(name = "vendor example",
+                    value = "{\"reason\": \"testing\", \"label\": \"Suspended\"}")))
     @APIResponse(responseCode = "200", description = "The customer with its status and history",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CustomerResponse")))
     @APIResponse(responseCode = "204", description = "Validate-only: it would be accepted")
-    @APIResponse(responseCode = "400", description = "1028 unknown identifierName, or an unknown label or missing parameter")
+    @APIResponse(responseCode = "400",
+            description = "1028 unknown identifierName, or an unknown label or missing parameter")
     @APIResponse(responseCode = "404", description = "1026: no such customer in the org")
     public Uni<RestResponse<ApiResponse<CustomerView>>> change(
             @Parameter(example = "INSTORE") @QueryParam("source") String source,

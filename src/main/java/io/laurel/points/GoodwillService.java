@@ -2,7 +2,6 @@ package io.laurel.points;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,8 +42,7 @@ public class GoodwillService {
     private final RedemptionService redemptions;
     private final long maxPoints;
 
-    /** When not empty, only callers holding one of these roles may allocate (laurel.goodwill.direct-roles). */
-    private final Set<String> directRoles;
+    private final DirectRoles directRoles;
 
     GoodwillService(GoodwillRepository entries, SequenceRepository sequences, CustomerLookup customers,
             MeterRegistry registry, LaurelConfig config, RedemptionService redemptions) {
@@ -54,7 +52,7 @@ public class GoodwillService {
         this.customers = customers;
         this.registry = registry;
         this.maxPoints = config.goodwill().maxPoints();
-        this.directRoles = config.goodwill().directRoles().orElse(Set.of());
+        this.directRoles = DirectRoles.of(config);
     }
 
     @RegisterForReflection
@@ -77,10 +75,7 @@ public class GoodwillService {
     /** Allocates; with {@code validateOnly}, runs every check (744 included) and answers null without writing. */
     public Uni<GoodwillViews.Created> allocate(Caller caller, GoodwillRequest request, boolean validateOnly) {
         return Uni.createFrom().deferred(() -> {
-            if (!directRoles.isEmpty() && directRoles.stream().noneMatch(caller::has)) {
-                throw ErrorCode.FORBIDDEN.exception("Goodwill points are given by the callers holding one of "
-                        + String.join(", ", directRoles) + "; others go through the request workflow", null);
-            }
+            directRoles.require(caller, "Goodwill points are given");
             if (!"POINTS".equals(request.baseType())) {
                 throw ErrorCode.INVALID_INPUT.exception("baseType must be POINTS", "baseType");
             }

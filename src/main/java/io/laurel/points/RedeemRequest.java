@@ -18,7 +18,8 @@ public record RedeemRequest(@NotNull @Valid Root root) {
     }
 
     public record Redeem(
-            @Schema(example = "100", type = SchemaType.STRING, description = "Whole points above zero, as a string or a number")
+            @Schema(example = "100", type = SchemaType.STRING,
+                    description = "Whole points above zero, as a string or a number")
             @JsonProperty("points_redeemed") @NotNull JsonNode pointsRedeemed,
             @NotNull @Valid Customer customer,
             @Schema(example = "2020-04-15 23:01:46", description = "Kept as given")

@@ -60,7 +60,8 @@ public class RedemptionResource {
     @POST
     @Operation(summary = "Redeem a customer's points",
             description = "Atomic: never below zero, whatever runs at the same time. Idempotent on "
-                    + "external_reference_number (transaction_number when absent): a repeat is 744 and redeems nothing.")
+                    + "external_reference_number (transaction_number when absent): a repeat is 744 and redeems "
+                    + "nothing.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RedeemRequest.class),
             examples = @ExampleObject(name = "vendor example", value = VENDOR_BODY)))

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -57,8 +56,7 @@ public class RedemptionService {
     private final CustomerLookup customers;
     private final MeterRegistry registry;
     private final long maxRedeem;
-    /** As for goodwill allocations (laurel.goodwill.direct-roles): when set, only these roles redeem directly. */
-    private final Set<String> directRoles;
+    private final DirectRoles directRoles;
 
     RedemptionService(GoodwillRepository entries, PointsAccountRepository accounts, SequenceRepository sequences,
             CustomerLookup customers, MeterRegistry registry, LaurelConfig config) {
@@ -68,16 +66,13 @@ public class RedemptionService {
         this.customers = customers;
         this.registry = registry;
         this.maxRedeem = config.goodwill().maxRedeem();
-        this.directRoles = config.goodwill().directRoles().orElse(Set.of());
+        this.directRoles = DirectRoles.of(config);
     }
 
     /** Redeems; with {@code validateOnly}, runs every check and answers null without writing. */
     public Uni<GoodwillViews.Redeemed> redeem(Caller caller, RedeemRequest.Redeem request, boolean validateOnly) {
         return Uni.createFrom().deferred(() -> {
-            if (!directRoles.isEmpty() && directRoles.stream().noneMatch(caller::has)) {
-                throw ErrorCode.FORBIDDEN.exception("Points are redeemed by the callers holding one of "
-                        + String.join(", ", directRoles) + "; others go through the request workflow", null);
-            }
+            directRoles.require(caller, "Points are redeemed");
             long points = points(request.pointsRedeemed());
             String reference = reference(request);
             return customer(caller.orgId(), request.customer())
@@ -138,14 +133,16 @@ public class RedemptionService {
     /** The one write that redeems: only while redeemed + points stays within {@code allocated}. */
     private Uni<PointsAccountDocument> debit(long orgId, long customerId, String key, long allocated,
             PointsAccountDocument.Pending pending) {
-        Bson create = Updates.combine(Updates.setOnInsert("orgId", orgId), Updates.setOnInsert("customerId", customerId),
+        Bson create = Updates.combine(Updates.setOnInsert("orgId", orgId),
+                Updates.setOnInsert("customerId", customerId),
                 Updates.setOnInsert("redeemed", 0L));
         return accounts.mongoCollection().updateOne(Filters.eq("_id", key), create, new UpdateOptions().upsert(true))
                 .onFailure(SequenceRepository::isDuplicateKey).recoverWithNull() // two first redemptions at once
                 .chain(() -> accounts.mongoCollection().findOneAndUpdate(Filters.and(Filters.eq("_id", key),
                         Filters.lte("redeemed", allocated - pending.points),
                         Filters.ne("pending.referenceId", pending.referenceId)),
-                        Updates.combine(Updates.inc("redeemed", pending.points), Updates.push("pending", document(pending))),
+                        Updates.combine(Updates.inc("redeemed", pending.points),
+                                Updates.push("pending", document(pending))),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
                 .chain(account -> account != null ? Uni.createFrom().item(account)
                         : accounts.mongoCollection().find(Filters.eq("_id", key)).collect().first().map(current -> {

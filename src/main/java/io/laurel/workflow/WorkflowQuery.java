@@ -19,8 +19,8 @@ import io.laurel.common.Paging;
 import io.laurel.common.QueryParams;
 
 /** The filters of the request list, validated: every bad value is a 400 naming its parameter. */
-public record WorkflowQuery(RequestType type, List<String> states, Long userId, String tillId, String storeId, String zoneId,
-        String conceptId, Instant from, Instant to, String sortBy, boolean ascending, Paging paging) {
+public record WorkflowQuery(RequestType type, List<String> states, Long userId, String tillId, String storeId,
+        String zoneId, String conceptId, Instant from, Instant to, String sortBy, boolean ascending, Paging paging) {
 
     static final List<String> STATES = List.of(WorkflowService.ADMIN_TASK, WorkflowService.FORWARDING,
             WorkflowService.APPROVED, WorkflowService.REJECTED, WorkflowService.FAILED, WorkflowService.CANCELLED,

@@ -52,7 +52,8 @@ class ConsoleTest {
         People.create(org, checker, "CanCheckRequest");
         People.create(org, both, "CanMakeRequest", "CanCheckRequest");
         customer = Orgs.as(org).contentType(ContentType.JSON).body(Map.of("externalId", "c-" + org))
-                .post("/api_gateway/v1/customers").then().statusCode(201).extract().jsonPath().getLong("data.customerId");
+                .post("/api_gateway/v1/customers").then().statusCode(201).extract().jsonPath()
+                .getLong("data.customerId");
     }
 
     /** Signs in through the form; answers the session cookie. */
@@ -89,7 +90,8 @@ class ConsoleTest {
 
     @Test
     void pagesNeedASessionAndABadPasswordSaysSo() {
-        for (String page : new String[] { "/console", "/console/mine", "/console/new/goodwill", "/console/requests/x" }) {
+        for (String page : new String[] { "/console", "/console/mine", "/console/new/goodwill",
+                "/console/requests/x" }) {
             given().redirects().follow(false).get(page).then().statusCode(303)
                     .header("Location", containsString("/console/sign-in"));
         }

@@ -17,7 +17,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
-/** laurel.goodwill.direct-roles: an org that sends every goodwill allocation through a checker. */
+/** laurel.goodwill.direct-roles: an org that sends every goodwill allocation and redemption through a checker. */
 @QuarkusTest
 @TestProfile(GoodwillDirectRolesTest.OnlyOrgAdmins.class)
 @WithTestResource(value = MemoryStoreResource.class, scope = TestResourceScope.GLOBAL)
@@ -48,5 +48,14 @@ class GoodwillDirectRolesTest {
         given().header("X-CAP-API-OAUTH-TOKEN", Tokens.valid(8, "admin", org, "OrgAdmin"))
                 .contentType(ContentType.JSON).body(body).post("/internal/goodwill/").then().statusCode(201);
         Orgs.as(org).get("/api_gateway/v1/points/customer/" + customer).then().body("data.balance", equalTo(5));
+        // redemptions too
+        Map<String, Object> redeem = Map.of("root", Map.of("redeem", Map.of("points_redeemed", "2",
+                "customer", Map.of("id", Long.toString(customer)), "external_reference_number", "r-" + org)));
+        given().header("X-CAP-API-OAUTH-TOKEN", Tokens.valid(7, "maker", org, "CanMakeRequest"))
+                .contentType(ContentType.JSON).body(redeem).post("/v1.1/points/redeem").then().statusCode(403);
+        Orgs.as(org).get("/api_gateway/v1/points/customer/" + customer).then().body("data.balance", equalTo(5));
+        given().header("X-CAP-API-OAUTH-TOKEN", Tokens.valid(8, "admin", org, "OrgAdmin"))
+                .contentType(ContentType.JSON).body(redeem).post("/v1.1/points/redeem").then().statusCode(200)
+                .body("data.balance", equalTo(3));
     }
 }
