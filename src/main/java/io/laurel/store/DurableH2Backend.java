@@ -10,7 +10,6 @@ import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.LaurelH2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
@@ -83,7 +82,9 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public void close() {
-        if (!holdOpen) {
+        if (!holdOpen && getMvStore().getFileStore() == null) {
+            super.close(); // a store in memory: nothing to compact
+        } else if (!holdOpen) {
             // Nothing else writes by now: the whole file is compacted once more, then closed.
             whole.writeLock().lock();
             try {

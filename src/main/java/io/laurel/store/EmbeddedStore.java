@@ -53,7 +53,21 @@ public final class EmbeddedStore implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        housekeeping.scheduleWithFixedDelay(this::keepHouse, 1, 1, TimeUnit.SECONDS);
+        if (file != null) {
+            housekeeping.scheduleWithFixedDelay(this::keepHouse, 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * The same store, with every one of its patches, in memory only (nothing survives {@link #close()}), on a free
+     * loopback port: what the tests run on, so that they exercise the very store Laurel ships.
+     */
+    public static EmbeddedStore inMemory() {
+        MVStore mvStore = new MVStore.Builder().autoCommitDisabled().autoCommitBufferSize(0).open();
+        DurableH2Backend backend = new DurableH2Backend(mvStore);
+        MongoServer server = new MongoServer(backend);
+        server.bind(new InetSocketAddress("127.0.0.1", 0), 1, WORKERS);
+        return new EmbeddedStore(server, backend, server.getLocalAddress(), null);
     }
 
     private void keepHouse() {

@@ -1,4 +1,4 @@
-package de.bwaldvogel.mongo.backend.h2;
+package io.laurel.store;
 
 import java.util.List;
 
@@ -13,24 +13,23 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
-import io.laurel.store.DocumentType;
-import io.laurel.store.HashedIn;
-import io.laurel.store.IndexKeyType;
-import io.laurel.store.IndexSelection;
-import io.laurel.store.UpdateScope;
 
 /**
  * Laurel's extension of the H2 database of mongo-java-server: unique indexes also serve queries with more keys than
  * their own ({@link IndexSelection}), large {@code $in} lists are matched by hash ({@link HashedIn}), documents are
  * stored as BSON ({@link DocumentType}), index keys compactly and in value order ({@link IndexKeyType}), and updates
- * copy a document before changing it, so that reads are never torn. It lives in the library's package because the
- * index's constructor is package-private; the maps keep the library's names, so files written before stay readable.
+ * copy a document before changing it, so that reads are never torn. Its unique index is Laurel's own
+ * ({@link MapUniqueIndex}: the library's has a package-private constructor); the maps keep the library's names, so
+ * files written before stay readable.
  */
 public class LaurelH2Database extends H2Database {
 
-    /** Not visible from H2Database: the prefix of a collection's metadata map. */
+    /** Not visible from H2Database: the prefixes of a collection's data and metadata maps (the library's names). */
+    private static final String DATABASES_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
 
     /** H2Database's constructor opens the existing indexes, before this class's fields are set: it finds the store here. */
@@ -104,7 +103,7 @@ public class LaurelH2Database extends H2Database {
         MVStore mvStore = store != null ? store : CONSTRUCTING.get();
         MVMap<KeyValue, Object> map = IndexKeyType.openIndex(mvStore,
                 getFullCollectionNamespace(collectionName) + "._index_" + indexName);
-        return new H2UniqueIndex(map, indexName, keys, sparse) {
+        return new MapUniqueIndex(map, indexName, keys, sparse) {
             @Override
             public synchronized boolean canHandle(Document query) {
                 return IndexSelection.canServe(query, keys(), isSparse());
