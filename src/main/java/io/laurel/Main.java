@@ -1,23 +1,41 @@
 package io.laurel;
 
-import io.laurel.store.StoreTool;
+import java.io.PrintStream;
+import java.util.Set;
+
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * The service, or, with {@code export} or {@code import} as the first argument, the store's export and import, which
- * run without starting the service (no port is opened, nothing but the store is touched).
+ * The service, or, with {@code export} or {@code import} as the first argument, the embedded store's export and
+ * import, which run without starting the service (no port is opened, nothing but the store is touched). The tool is
+ * looked up by name: the native build has no embedded store, and says so.
  */
 @QuarkusMain
 public final class Main {
+
+    static final Set<String> TOOL_COMMANDS = Set.of("export", "import");
+    static final String TOOL = "io.laurel.store.StoreTool";
 
     private Main() {
     }
 
     public static void main(String... args) {
-        if (args.length > 0 && StoreTool.COMMANDS.contains(args[0])) {
-            System.exit(StoreTool.run(args, System.out, System.err));
+        if (args.length > 0 && TOOL_COMMANDS.contains(args[0])) {
+            System.exit(tool(args, System.out, System.err));
         }
         Quarkus.run(args);
+    }
+
+    static int tool(String[] args, PrintStream out, PrintStream err) {
+        try {
+            return (int) Class.forName(TOOL).getMethod("run", String[].class, PrintStream.class, PrintStream.class)
+                    .invoke(null, args, out, err);
+        } catch (ClassNotFoundException e) {
+            err.println(args[0] + ": this build has no embedded store (the native image); run the JVM jar");
+            return 2;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the store tool failed to start", e);
+        }
     }
 }

@@ -23,7 +23,7 @@ import com.mongodb.client.model.Updates;
 
 import io.laurel.award.limit.LimitRepair;
 import io.laurel.badge.BadgeMetaDocument;
-import io.laurel.store.StoreRepair;
+import io.laurel.common.RepairWhileAlone;
 
 /**
  * What a {@code kill -9} can leave between the steps of an award, made right from the records when the embedded store
@@ -36,7 +36,7 @@ import io.laurel.store.StoreRepair;
  * </ul>
  */
 @Singleton
-public class AwardRepair implements StoreRepair {
+public class AwardRepair implements RepairWhileAlone {
 
     /** Claims this close to the newest one may belong to calls cut off by the crash; older ones had finished. */
     static final Duration IN_FLIGHT = Duration.ofMinutes(15);

@@ -20,7 +20,7 @@ public class BootstrapAdmin {
 
     private static final Logger LOG = Logger.getLogger(BootstrapAdmin.class);
 
-    // After StoreStartup (priority 10): the unique username index makes concurrent bootstraps of replicas safe.
+    // After IndexStartup (priority 10): the unique username index makes concurrent bootstraps of replicas safe.
     void onStart(@Observes @Priority(20) StartupEvent event, LaurelConfig config, UserRepository users,
             UserService service) {
         LaurelConfig.Bootstrap bootstrap = config.bootstrap();

@@ -21,12 +21,13 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.connection.ClusterConnectionMode;
 
 import io.laurel.common.LaurelConfig;
+import io.laurel.common.RepairWhileAlone;
 import io.quarkus.mongodb.runtime.MongoClientCustomizer;
 
 /**
  * When no {@code quarkus.mongodb.connection-string} is configured, starts the embedded store and points the Mongo
  * client at it while the client is being built. A store reopened on existing files is first repaired by every
- * {@link StoreRepair}, before it listens.
+ * {@link RepairWhileAlone}, before it listens.
  */
 @Singleton
 public class EmbeddedStoreCustomizer implements MongoClientCustomizer {
@@ -36,12 +37,12 @@ public class EmbeddedStoreCustomizer implements MongoClientCustomizer {
     private final Optional<String> connectionString;
     private final String database;
     private final LaurelConfig config;
-    private final Instance<StoreRepair> repairs;
+    private final Instance<RepairWhileAlone> repairs;
     private EmbeddedStore store;
 
     EmbeddedStoreCustomizer(@ConfigProperty(name = "quarkus.mongodb.connection-string") Optional<String> connectionString,
             @ConfigProperty(name = "quarkus.mongodb.database") String database, LaurelConfig config,
-            Instance<StoreRepair> repairs) {
+            Instance<RepairWhileAlone> repairs) {
         this.connectionString = connectionString.filter(s -> !s.isBlank());
         this.database = database;
         this.config = config;
@@ -77,7 +78,7 @@ public class EmbeddedStoreCustomizer implements MongoClientCustomizer {
                 .build();
         List<String> changes = new ArrayList<>();
         try (MongoClient client = MongoClients.create(settings)) {
-            for (StoreRepair repair : repairs) {
+            for (RepairWhileAlone repair : repairs) {
                 String changed = repair.repair(client.getDatabase(database));
                 if (!changed.isEmpty()) {
                     changes.add(changed);

@@ -224,7 +224,7 @@ class CrashConsistencyIT {
     }
 
     private MongoClient store() {
-        return MongoClients.create("mongodb://127.0.0.1:" + storePort);
+        return MongoClients.create(LaurelApp.store(storePort));
     }
 
     private static long goodwillEntries(MongoDatabase store, String referenceId) {

@@ -53,7 +53,7 @@ class ForwardOutageIT {
         int targetPort = LaurelApp.freePort();
         String target = "http://127.0.0.1:" + targetPort;
         Map<String, String> targetEnv = Map.of("LAUREL_DATA_DIR", dataDir.toString(), "LAUREL_JSON_LOGS", "false",
-                "QUARKUS_MONGODB_CONNECTION_STRING", "mongodb://127.0.0.1:" + storePort,
+                "QUARKUS_MONGODB_CONNECTION_STRING", LaurelApp.store(storePort),
                 "QUARKUS_HTTP_PORT", Integer.toString(targetPort), "LAUREL_WORKFLOW_POLL_INTERVAL", "off");
         Set<String> failedOnce = ConcurrentHashMap.newKeySet();
         try (LaurelApp workflow = LaurelApp.start(Map.of("LAUREL_DATA_DIR", dataDir.toString(),
@@ -112,7 +112,7 @@ class ForwardOutageIT {
                 await(() -> requests.stream().allMatch(r -> "approved".equals(state(workflow, r))),
                         Duration.ofMinutes(3), "every approved request sent");
                 double recoverySeconds = Duration.between(back, Instant.now()).toMillis() / 1000.0;
-                try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + storePort)) {
+                try (MongoClient client = MongoClients.create(LaurelApp.store(storePort))) {
                     MongoDatabase store = client.getDatabase("laurel");
                     for (String reference : references) {
                         assertEquals(1, store.getCollection("goodwill_entries").countDocuments(Filters.and(

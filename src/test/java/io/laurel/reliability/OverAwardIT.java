@@ -55,7 +55,7 @@ class OverAwardIT {
         try (LaurelApp first = LaurelApp.start(Map.of("LAUREL_DATA_DIR", dataDir.toString(),
                 "LAUREL_STORE_PORT", Integer.toString(storePort), "LAUREL_JSON_LOGS", "false"));
                 LaurelApp second = LaurelApp.start(Map.of("LAUREL_DATA_DIR", dataDir.toString(), "LAUREL_JSON_LOGS", "false",
-                        "QUARKUS_MONGODB_CONNECTION_STRING", "mongodb://127.0.0.1:" + storePort))) {
+                        "QUARKUS_MONGODB_CONNECTION_STRING", LaurelApp.store(storePort)))) {
             String token = first.given().contentType(ContentType.JSON)
                     .body(Map.of("key", LaurelApp.ADMIN, "secret", LaurelApp.ADMIN_PASSWORD))
                     .post("/v3/oauth/token/generate").then().statusCode(200).extract().jsonPath().getString("data.accessToken");

@@ -31,6 +31,14 @@ public final class LaurelApp implements AutoCloseable {
      * Starts the jar with a bootstrap admin, the given environment, and waits until it listens: on QUARKUS_HTTP_PORT
      * when the environment names one, else on a free port.
      */
+    /**
+     * The connection string of the store an instance started with {@code LAUREL_STORE_PORT=storePort} serves, or the
+     * given MongoDB when the suite runs on one ({@code -Dlaurel.test.mongodb}).
+     */
+    public static String store(int storePort) {
+        return MemoryStoreResource.GIVEN.isEmpty() ? "mongodb://127.0.0.1:" + storePort : MemoryStoreResource.GIVEN;
+    }
+
     public static LaurelApp start(Map<String, String> env) throws IOException {
         return start(env, line -> {
         });
@@ -40,6 +48,10 @@ public final class LaurelApp implements AutoCloseable {
     public static LaurelApp start(Map<String, String> env, Consumer<String> lines) throws IOException {
         int port = env.containsKey("QUARKUS_HTTP_PORT") ? Integer.parseInt(env.get("QUARKUS_HTTP_PORT")) : freePort();
         Map<String, String> full = new HashMap<>(env);
+        if (!MemoryStoreResource.GIVEN.isEmpty()) {
+            // The suite on a given MongoDB: every instance uses it, whatever store the test meant to start.
+            full.put("QUARKUS_MONGODB_CONNECTION_STRING", MemoryStoreResource.GIVEN);
+        }
         full.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         int managementPort = freePort();
         full.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Map;
 
-import io.laurel.store.EmbeddedStore;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** The real MongoDB wire protocol over Laurel's embedded store, kept in memory, on a free loopback port. */
@@ -27,14 +26,32 @@ public class MemoryStoreResource implements QuarkusTestResourceLifecycleManager 
      */
     public static final int HTTP_PORT = freePort();
 
-    private EmbeddedStore store;
+    /**
+     * A MongoDB to run the suite on instead ({@code -Dlaurel.test.mongodb=mongodb://…}, a replica set): the suite
+     * then never starts the embedded store, and every test and IT talks to that database.
+     */
+    public static final String GIVEN = System.getProperty("laurel.test.mongodb", "").trim();
+
+    private AutoCloseable store;
+    private String connectionString;
 
     @Override
     public Map<String, String> start() {
-        // The store Laurel ships, with every one of its patches, kept in memory.
-        store = EmbeddedStore.inMemory();
+        if (GIVEN.isEmpty()) {
+            // The store Laurel ships, with every one of its patches, kept in memory; looked up by name, so that the
+            // suite also compiles without it (the native build).
+            try {
+                Class<?> embedded = Class.forName("io.laurel.store.EmbeddedStore");
+                store = (AutoCloseable) embedded.getMethod("inMemory").invoke(null);
+                connectionString = (String) embedded.getMethod("connectionString").invoke(store);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("No embedded store in this build: give -Dlaurel.test.mongodb", e);
+            }
+        } else {
+            connectionString = GIVEN;
+        }
         return Map.of(
-                "quarkus.mongodb.connection-string", store.connectionString(),
+                "quarkus.mongodb.connection-string", connectionString,
                 "quarkus.http.test-port", Integer.toString(HTTP_PORT),
                 "quarkus.management.test-port", Integer.toString(MANAGEMENT_PORT),
                 "quarkus.management.port", Integer.toString(MANAGEMENT_PORT),
@@ -57,7 +74,11 @@ public class MemoryStoreResource implements QuarkusTestResourceLifecycleManager 
     @Override
     public void stop() {
         if (store != null) {
-            store.close();
+            try {
+                store.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

@@ -71,7 +71,7 @@ class EventDeliveryIT {
                 LaurelApp first = LaurelApp.start(Map.of("LAUREL_DATA_DIR", dataDir.toString(),
                         "LAUREL_STORE_PORT", Integer.toString(storePort), "LAUREL_WEBHOOKS_ALLOWED_ORIGINS", origin));
                 LaurelApp second = LaurelApp.start(Map.of("LAUREL_DATA_DIR", dataDir.toString(),
-                        "QUARKUS_MONGODB_CONNECTION_STRING", "mongodb://127.0.0.1:" + storePort,
+                        "QUARKUS_MONGODB_CONNECTION_STRING", LaurelApp.store(storePort),
                         "LAUREL_WEBHOOKS_ALLOWED_ORIGINS", origin))) {
             // A slow receiver: a message sent by both instances at once would overlap here.
             receiver.answerMillis = 40;

@@ -1,4 +1,4 @@
-package io.laurel.store;
+package io.laurel.common;
 
 import java.time.Duration;
 
@@ -9,15 +9,14 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import io.laurel.common.IndexedRepository;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
-/** Creates every feature's indexes before the service takes requests. */
+/** Creates every feature's indexes before the service takes requests, on whatever MongoDB it runs on. */
 @Singleton
-public class StoreStartup {
+public class IndexStartup {
 
-    private static final Logger LOG = Logger.getLogger(StoreStartup.class);
+    private static final Logger LOG = Logger.getLogger(IndexStartup.class);
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     void onStart(@Observes @Priority(10) StartupEvent event, Instance<IndexedRepository> repositories) {

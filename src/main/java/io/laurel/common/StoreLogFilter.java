@@ -1,4 +1,4 @@
-package io.laurel.store;
+package io.laurel.common;
 
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
@@ -11,7 +11,7 @@ import io.quarkus.logging.LoggingFilter;
  * also held the whole command. The store's "Unknown error!" lines, its real faults, still pass.
  */
 @LoggingFilter(name = "store-command-failures")
-public final class StoreCommandLogFilter implements Filter {
+public final class StoreLogFilter implements Filter {
 
     static final String STORE_LOGGER = "de.bwaldvogel.mongo.wire.MongoWireProtocolHandler";
 
