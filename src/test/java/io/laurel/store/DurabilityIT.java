@@ -1,5 +1,6 @@
 package io.laurel.store;
 
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,8 @@ import io.laurel.support.LaurelApp;
 import io.restassured.http.ContentType;
 
 /** The packaged service, killed with -9 and restarted on the same LAUREL_DATA_DIR, has every acknowledged write. */
+@DisabledIfSystemProperty(named = "laurel.test.mongodb", matches = ".+",
+        disabledReason = "the files of the embedded store surviving kill -9: the embedded store only")
 class DurabilityIT {
 
     static final int CUSTOMERS = 200;

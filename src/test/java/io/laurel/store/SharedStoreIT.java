@@ -1,5 +1,6 @@
 package io.laurel.store;
 
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,8 @@ import io.restassured.http.ContentType;
  * A second instance pointed at the first one's embedded store sees its writes, and the other way round; when the store
  * goes away it answers 503 and is not ready, and when the store comes back it recovers without a restart.
  */
+@DisabledIfSystemProperty(named = "laurel.test.mongodb", matches = ".+",
+        disabledReason = "two instances sharing one embedded store and its outage: the embedded store only")
 class SharedStoreIT {
 
     static final String CUSTOMERS = "/api_gateway/v1/customers";
