@@ -15,7 +15,7 @@ import io.laurel.support.LaurelApp;
 import io.restassured.http.ContentType;
 
 /** The packaged service, killed with -9 and restarted on the same LAUREL_DATA_DIR, has every acknowledged write. */
-@DisabledIfSystemProperty(named = "laurel.test.mongodb", matches = ".+",
+@DisabledIfSystemProperty(named = "suite.mongodb", matches = ".+",
         disabledReason = "the files of the embedded store surviving kill -9: the embedded store only")
 class DurabilityIT {
 

@@ -22,7 +22,7 @@ import io.restassured.http.ContentType;
  * A second instance pointed at the first one's embedded store sees its writes, and the other way round; when the store
  * goes away it answers 503 and is not ready, and when the store comes back it recovers without a restart.
  */
-@DisabledIfSystemProperty(named = "laurel.test.mongodb", matches = ".+",
+@DisabledIfSystemProperty(named = "suite.mongodb", matches = ".+",
         disabledReason = "two instances sharing one embedded store and its outage: the embedded store only")
 class SharedStoreIT {
 

@@ -33,7 +33,7 @@ public final class LaurelApp implements AutoCloseable {
      */
     /**
      * The connection string of the store an instance started with {@code LAUREL_STORE_PORT=storePort} serves, or the
-     * given MongoDB when the suite runs on one ({@code -Dlaurel.test.mongodb}).
+     * given MongoDB when the suite runs on one ({@code -Dsuite.mongodb}).
      */
     public static String store(int storePort) {
         return MemoryStoreResource.GIVEN.isEmpty() ? "mongodb://127.0.0.1:" + storePort : MemoryStoreResource.GIVEN;

@@ -27,10 +27,10 @@ public class MemoryStoreResource implements QuarkusTestResourceLifecycleManager 
     public static final int HTTP_PORT = freePort();
 
     /**
-     * A MongoDB to run the suite on instead ({@code -Dlaurel.test.mongodb=mongodb://…}, a replica set): the suite
+     * A MongoDB to run the suite on instead ({@code -Dsuite.mongodb=mongodb://…}, a replica set): the suite
      * then never starts the embedded store, and every test and IT talks to that database.
      */
-    public static final String GIVEN = System.getProperty("laurel.test.mongodb", "").trim();
+    public static final String GIVEN = System.getProperty("suite.mongodb", "").trim();
 
     private AutoCloseable store;
     private String connectionString;
@@ -45,7 +45,7 @@ public class MemoryStoreResource implements QuarkusTestResourceLifecycleManager 
                 store = (AutoCloseable) embedded.getMethod("inMemory").invoke(null);
                 connectionString = (String) embedded.getMethod("connectionString").invoke(store);
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("No embedded store in this build: give -Dlaurel.test.mongodb", e);
+                throw new IllegalStateException("No embedded store in this build: give -Dsuite.mongodb", e);
             }
         } else {
             connectionString = GIVEN;
