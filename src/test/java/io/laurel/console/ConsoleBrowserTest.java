@@ -109,7 +109,14 @@ class ConsoleBrowserTest {
         browser.get(url("/console/sign-in"));
         type("#username", username);
         type("#password", password);
-        find("button[type=submit].primary").click();
+        click("button[type=submit].primary");
+    }
+
+    /** Clicks what leads to another page, and waits until that page has replaced this one. */
+    void click(String css) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        find(css).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
     }
 
     void shot(String name) throws IOException {
@@ -160,7 +167,7 @@ class ConsoleBrowserTest {
 
         // The maker makes a goodwill request from the form.
         signIn(maker, People.password(maker));
-        find("nav a[href='/console/new/goodwill']").click();
+        click("nav a[href='/console/new/goodwill']");
         type("#customerId", Long.toString(customer));
         type("#points", "25");
         type("#programId", "2739");
@@ -169,14 +176,14 @@ class ConsoleBrowserTest {
         type("#tillId", "50682289");
         everyFieldIsLabelled();
         shot("new-request");
-        find("form button.primary").click();
+        click("form button.primary");
         assertTrue(find("[role=status]").getText().contains("Request made"));
         assertTrue(text().contains("Waiting for a checker"), text());
         assertTrue(text().contains("You made this request: another checker decides it."));
         assertTrue(browser.findElements(By.cssSelector("button[value=approved]")).isEmpty(), "self-approval offered");
         String requestId = find("dl.facts code").getText();
         shot("request-made");
-        find("form.who button").click();
+        click("form.who button");
         assertTrue(find("[role=status]").getText().contains("You are signed out."));
 
         // More waiting requests, made over the API, so that the inbox shows a real day's work.
@@ -198,15 +205,15 @@ class ConsoleBrowserTest {
         shot("inbox");
         type("#f-maker", maker);
         type("#f-store", "50682288");
-        find("form.filters button").click();
+        click("form.filters button");
         assertEquals(1, browser.findElements(By.cssSelector("table.rows tbody tr")).size(), text());
-        find("a.req").click();
+        click("a.req");
         assertTrue(text().contains("Parcel arrived damaged"), text());
         assertTrue(text().contains("\"Authorization\"") || !text().contains("Basic "), "a credential shows");
         type("#message", "Checked against ticket 4471");
         everyFieldIsLabelled();
         shot("request-to-check");
-        find("button[value=approved]").click();
+        click("button[value=approved]");
         assertTrue(find("[role=status]").getText().contains("Approved"));
         assertTrue(text().contains("Approved and applied"), text());
         assertTrue(text().contains("Checked against ticket 4471"));

@@ -5,6 +5,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.inject.Singleton;
 
+import org.bson.BsonDocument;
+
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 
@@ -13,14 +15,22 @@ import com.mongodb.event.CommandStartedEvent;
 public class CommandCounter implements CommandListener {
 
     private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final List<BsonDocument> sent = new CopyOnWriteArrayList<>();
 
     @Override
     public void commandStarted(CommandStartedEvent event) {
         commands.add(event.getCommandName());
+        sent.add(event.getCommand().clone());
     }
 
     public void reset() {
         commands.clear();
+        sent.clear();
+    }
+
+    /** The commands themselves, as the driver sent them (for the shard-key test). */
+    public List<BsonDocument> sent() {
+        return List.copyOf(sent);
     }
 
     public List<String> commands() {
