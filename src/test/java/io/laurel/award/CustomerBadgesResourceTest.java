@@ -224,15 +224,27 @@ class CustomerBadgesResourceTest {
     }
 
     private List<List<String>> roundTrips() {
-        // The org's zone and definitions are remembered for a second: both calls once just before, so that a slow
-        // loop above (the 40 badges on a busy machine) cannot make a measured call the one that reads them again.
-        wall("badgeType", "AVAILABLE", "sortOn", "RANK", "limit", 100);
-        wall("badgeType", "AVAILABLE", "sortOn", "LAST_EARNED_ON_DATE", "limit", 100);
+        // The org's zone and definitions are remembered for a second: each measured call right after the same call
+        // unmeasured, and the cheapest of three kept, so that a slow moment (a busy machine) making the measured call
+        // the one that reads them again is not taken for the wall's own cost.
+        List<String> byKind = null;
+        List<String> byHistory = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            byKind = cheapest(byKind, measured("badgeType", "AVAILABLE", "sortOn", "RANK", "limit", 100));
+            byHistory = cheapest(byHistory, measured("badgeType", "AVAILABLE", "sortOn", "LAST_EARNED_ON_DATE",
+                    "limit", 100));
+        }
+        return List.of(byKind, byHistory);
+    }
+
+    private List<String> measured(Object... query) {
+        wall(query);
         commands.reset();
-        wall("badgeType", "AVAILABLE", "sortOn", "RANK", "limit", 100);
-        List<String> byKind = commands.commands();
-        commands.reset();
-        wall("badgeType", "AVAILABLE", "sortOn", "LAST_EARNED_ON_DATE", "limit", 100);
-        return List.of(byKind, commands.commands());
+        wall(query);
+        return commands.commands();
+    }
+
+    private static List<String> cheapest(List<String> so, List<String> now) {
+        return so == null || now.size() < so.size() ? now : so;
     }
 }
