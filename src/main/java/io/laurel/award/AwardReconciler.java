@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -143,7 +145,11 @@ public class AwardReconciler {
                 Filters.and(since == null ? Filters.empty() : Filters.gt(EarnLimits.CHANGED_ON, since),
                         Filters.lte(EarnLimits.CHANGED_ON, upTo)),
                 Filters.empty());
-        int counters = scopes.badges().isEmpty() ? 0 : recountCounters(database, scopes.badges());
+        // Counters of every badge whose records changed in the window too: badges without limit scopes (issue-only,
+        // unlimited) have no scope to show that a replica died with their counts unwritten.
+        Set<Object> badges = new HashSet<>(scopes.badges());
+        badges.addAll(recordsChanged(database, since, upTo));
+        int counters = badges.isEmpty() ? 0 : recountCounters(database, badges);
         // Scopes changed after the read, or corrections refused for it, changed on since: a later pass sees them.
         database.getCollection(LEASES).updateOne(Filters.and(Filters.eq("_id", LEASE), Filters.eq("owner", owner)),
                 Updates.set("watermark", upTo));
@@ -151,6 +157,32 @@ public class AwardReconciler {
             return "";
         }
         return String.format("%d limit scopes recounted, %d badge counters recounted", scopes.changed(), counters);
+    }
+
+    /**
+     * The badges with an issue or earn written (by its ObjectId's time) or revoked in {@code (since, upTo]}: by the
+     * always-present {@code _id} index and the sparse revocation-time indexes, so a pass reads only what changed.
+     */
+    static Set<Object> recordsChanged(MongoDatabase database, Date since, Date upTo) {
+        Bson written = Filters.and(since == null ? Filters.empty() : Filters.gte("_id", firstIdAt(since)),
+                Filters.lt("_id", firstIdAt(new Date(upTo.getTime() + 1_000))));
+        Set<Object> badges = new HashSet<>();
+        for (String[] records : new String[][] { { IssueDocument.COLLECTION, "endedOn" },
+                { EarnDocument.COLLECTION, "revokedOn" } }) {
+            MongoCollection<Document> collection = database.getCollection(records[0]);
+            Bson revoked = Filters.and(since == null ? Filters.exists(records[1]) : Filters.gt(records[1], since),
+                    Filters.lte(records[1], upTo));
+            for (Bson changed : List.of(written, revoked)) {
+                collection.distinct("badgeMetaId", changed, ObjectId.class).into(badges);
+            }
+        }
+        badges.remove(null);
+        return badges;
+    }
+
+    /** The smallest ObjectId of the second {@code at} falls in. */
+    static ObjectId firstIdAt(Date at) {
+        return new ObjectId(String.format("%08x", at.getTime() / 1_000) + "0000000000000000");
     }
 
     /** The lease for one pass (a little longer than the interval), or null when another replica holds it. */

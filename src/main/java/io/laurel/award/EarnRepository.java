@@ -30,6 +30,9 @@ public class EarnRepository implements ReactivePanacheMongoRepository<EarnDocume
         return Uni.join().all(
                 mongoCollection().createIndex(Indexes.ascending("orgId", "customerId", "badgeMetaId"),
                         new IndexOptions().name("badge_earns_customer")),
+                // The reconciler's revocations since its last pass; sparse: only revoked earns have an entry.
+                mongoCollection().createIndex(Indexes.ascending("revokedOn"),
+                        new IndexOptions().sparse(true).name("badge_earns_revoked")),
                 mongoCollection().createIndex(Indexes.ascending("requestKey"),
                         new IndexOptions().unique(true).sparse(true).name("badge_earns_one_per_request")),
                 // Claims of requestIds: single earns' records and the claim documents of other calls (RequestIds).

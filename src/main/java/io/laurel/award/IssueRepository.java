@@ -33,6 +33,9 @@ public class IssueRepository implements ReactivePanacheMongoRepository<IssueDocu
                         new IndexOptions().unique(true).sparse(true).name("badge_issues_one_active")),
                 mongoCollection().createIndex(Indexes.ascending("orgId", "customerId", "badgeMetaId"),
                         new IndexOptions().name("badge_issues_customer")),
+                // The reconciler's revocations since its last pass; sparse: only revoked issues have an entry.
+                mongoCollection().createIndex(Indexes.ascending("endedOn"),
+                        new IndexOptions().sparse(true).name("badge_issues_ended")),
                 PendingEvents.index(mongoCollection()))
                 .andFailFast().replaceWithVoid();
     }

@@ -153,6 +153,33 @@ class AwardRepairTest {
     }
 
     /**
+     * On any store: a replica killed after an issueBulk wrote its issues and before its counts reached the definition
+     * (an issue-only badge: no limit scope shows it) leaves issuedCount short; the reconciler's next pass finds the
+     * badge by its records written in the window and puts the count right.
+     */
+    @Test
+    void theReconcilerRecountsABadgeWithoutLimitsWhoseCountsWereLost() {
+        long org = Orgs.fresh();
+        List<Long> customers = Awards.customers(org, 3);
+        String badge = liveBadge(org, "ISSUE_EARN");
+        withStore(store -> {
+            // What the killed replica left: three issues written ten minutes ago, no count of them.
+            ObjectId badgeId = new ObjectId(badge);
+            long written = Instant.now().minus(Duration.ofMinutes(10)).getEpochSecond();
+            for (int i = 0; i < customers.size(); i++) {
+                store.getCollection(IssueDocument.COLLECTION).insertOne(new org.bson.Document("_id",
+                        new ObjectId(String.format("%08x", written) + String.format("%016x", i + 1)))
+                        .append("orgId", org).append("badgeMetaId", badgeId).append("customerId", customers.get(i))
+                        .append("status", "ACTIVE"));
+            }
+            store.getCollection(AwardReconciler.LEASES).deleteOne(Filters.eq("_id", AwardReconciler.LEASE));
+        });
+        badge(org, badge).body("data.issuedCount", equalTo(0));
+        assertTrue(reconciler.reconcile().contains("badge counters recounted"));
+        badge(org, badge).body("data.issuedCount", equalTo(3));
+    }
+
+    /**
      * A scope counted before it kept its latest day (lastDay) may hold earns on later days: a late earn is then
      * checked by reading the days, not by the window ending on its own day alone, and is refused when a later window
      * would overflow.

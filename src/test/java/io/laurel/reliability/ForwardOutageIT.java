@@ -113,7 +113,7 @@ class ForwardOutageIT {
                         Duration.ofMinutes(3), "every approved request sent");
                 double recoverySeconds = Duration.between(back, Instant.now()).toMillis() / 1000.0;
                 try (MongoClient client = MongoClients.create(LaurelApp.store(storePort))) {
-                    MongoDatabase store = client.getDatabase("laurel");
+                    MongoDatabase store = client.getDatabase(LaurelApp.database());
                     for (String reference : references) {
                         assertEquals(1, store.getCollection("goodwill_entries").countDocuments(Filters.and(
                                 Filters.eq("orgId", ORG), Filters.eq("referenceId", reference))), reference);

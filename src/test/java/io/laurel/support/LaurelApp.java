@@ -39,6 +39,23 @@ public final class LaurelApp implements AutoCloseable {
         return MemoryStoreResource.GIVEN.isEmpty() ? "mongodb://127.0.0.1:" + storePort : MemoryStoreResource.GIVEN;
     }
 
+    /** This run's suffix of the ITs' databases on a given MongoDB. */
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+
+    /**
+     * The database the instances of the calling IT use: {@code laurel} on the embedded store, and one of the IT's own
+     * ({@code laurel_<it>_<run>}) on a given MongoDB.
+     */
+    public static String database() {
+        if (MemoryStoreResource.GIVEN.isEmpty()) {
+            return "laurel";
+        }
+        String it = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.map(f -> f.getDeclaringClass().getSimpleName())
+                        .filter(name -> name.endsWith("IT")).findFirst().orElse("it"));
+        return "laurel_" + it.toLowerCase(java.util.Locale.ROOT) + "_" + RUN;
+    }
+
     public static LaurelApp start(Map<String, String> env) throws IOException {
         return start(env, line -> {
         });
@@ -49,8 +66,10 @@ public final class LaurelApp implements AutoCloseable {
         int port = env.containsKey("QUARKUS_HTTP_PORT") ? Integer.parseInt(env.get("QUARKUS_HTTP_PORT")) : freePort();
         Map<String, String> full = new HashMap<>(env);
         if (!MemoryStoreResource.GIVEN.isEmpty()) {
-            // The suite on a given MongoDB: every instance uses it, whatever store the test meant to start.
+            // The suite on a given MongoDB: every instance uses it, whatever store the test meant to start, in a
+            // database of the IT's own (what the other tests left there is not this IT's load).
             full.put("QUARKUS_MONGODB_CONNECTION_STRING", MemoryStoreResource.GIVEN);
+            full.putIfAbsent("QUARKUS_MONGODB_DATABASE", database());
         }
         full.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         int managementPort = freePort();
