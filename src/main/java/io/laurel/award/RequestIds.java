@@ -14,6 +14,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
 import io.laurel.common.ErrorCode;
+import io.laurel.common.LaurelConfig;
 import io.laurel.common.SequenceRepository;
 import io.laurel.common.Times;
 import io.quarkus.mongodb.panache.common.MongoEntity;
@@ -29,7 +30,7 @@ import io.smallrye.mutiny.Uni;
  * <p>
  * A call can be cut off after its claim (a crash, the store going away) with some or none of its writes done. Its
  * claim then stays unfinished: bulk calls mark theirs {@code done} when they answer. An unfinished claim that is
- * {@code abandoned} (marked by the failed call itself, or by the repair) or older than {@link #ABANDONED_AFTER} is
+ * {@code abandoned} (marked by the failed call itself, or by the repair) or older than {@code laurel.awards.claim-abandoned-after} is
  * taken over by the next call with the same requestId, operation and badge, which finishes the work: the records
  * carry keys that make a second write of the same award impossible.
  */
@@ -37,7 +38,11 @@ import io.smallrye.mutiny.Uni;
 public class RequestIds implements ReactivePanacheMongoRepositoryBase<RequestIds.Used, String> {
 
     /** Longer than any call runs: an unfinished claim this old belongs to a call that will not come back. */
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+    private final Duration abandonedAfter;
+
+    RequestIds(LaurelConfig config) {
+        this.abandonedAfter = config.awards().claimAbandonedAfter();
+    }
 
     /** A claim document: kept beside the earn records, which it never looks like (no customer, no status). */
     @RegisterForReflection
@@ -86,7 +91,7 @@ public class RequestIds implements ReactivePanacheMongoRepositoryBase<RequestIds
     private Uni<Claim> takeOver(Used used) {
         Bson unfinished = Filters.and(Filters.eq("_id", used.id), Filters.ne("done", true),
                 Filters.eq("operation", used.operation), Filters.eq("badgeMetaId", used.badgeMetaId),
-                Filters.or(Filters.eq("abandoned", true), Filters.lt("usedOn", used.usedOn.minus(ABANDONED_AFTER))));
+                Filters.or(Filters.eq("abandoned", true), Filters.lt("usedOn", used.usedOn.minus(abandonedAfter))));
         return mongoCollection().findOneAndUpdate(unfinished,
                 Updates.combine(Updates.set("usedOn", used.usedOn), Updates.unset("abandoned")))
                 .map(taken -> taken == null ? null : Claim.TAKEN_OVER);

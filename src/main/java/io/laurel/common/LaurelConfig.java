@@ -62,6 +62,13 @@ public interface LaurelConfig {
         /** How long a limit scope must be unchanged before the reconciler recounts it: longer than any call runs. */
         @WithDefault("PT2M")
         Duration reconcileGrace();
+
+        /**
+         * How old an unfinished claim of a bulk call's requestId must be before a retry takes it over and finishes the
+         * work (a call cut off by a crash never comes back): longer than any call runs.
+         */
+        @WithDefault("PT2M")
+        Duration claimAbandonedAfter();
     }
 
     interface Webhooks {

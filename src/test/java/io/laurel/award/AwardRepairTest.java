@@ -254,7 +254,7 @@ class AwardRepairTest {
         // Cut off more than two minutes ago (the store stayed up, so nothing repaired it): the claim has aged out.
         withStore(store -> store.getCollection(RequestIds.Used.COLLECTION).updateOne(
                 Filters.eq("_id", org + ":" + request), Updates.combine(Updates.set("done", false),
-                        Updates.set("usedOn", Date.from(Instant.now().minus(RequestIds.ABANDONED_AFTER).minusSeconds(1))))));
+                        Updates.set("usedOn", Date.from(Instant.now().minus(Duration.ofMinutes(2)).minusSeconds(1))))));
 
         earnBulk(org, badge, customers, request).statusCode(200)
                 .body("data.earnedBadges.customerId", equalTo(customers.stream().map(Long::intValue).toList()))

@@ -85,7 +85,10 @@ class CrashConsistencyIT {
         // store reopens) it is what puts counters right after the kill.
         env = Map.of("LAUREL_DATA_DIR", dataDir.toString(), "LAUREL_STORE_PORT", Integer.toString(storePort),
                 "LAUREL_JSON_LOGS", "false", "LAUREL_WORKFLOW_POLL_INTERVAL", "off",
-                "LAUREL_AWARDS_RECONCILE_EVERY", "PT1S", "LAUREL_AWARDS_RECONCILE_GRACE", "PT2S");
+                "LAUREL_AWARDS_RECONCILE_EVERY", "PT1S", "LAUREL_AWARDS_RECONCILE_GRACE", "PT2S",
+                // and a cut-off bulk call's claim is taken over by its retry after the restart, as it would be
+                // two minutes later with the default
+                "LAUREL_AWARDS_CLAIM_ABANDONED_AFTER", "PT2S");
         app = LaurelApp.start(env);
         try {
             try (MongoClient client = store()) {
