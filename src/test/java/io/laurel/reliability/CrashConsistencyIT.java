@@ -337,10 +337,12 @@ class CrashConsistencyIT {
     /** The answer, or null when the call was cut off. */
     private static Response issueBulk(LaurelApp app, String badge, List<Long> customers, String requestId) {
         try {
-            return admin(app).contentType(ContentType.JSON).body(Map.of("badgeMetaId", badge,
+            Response answer = admin(app).contentType(ContentType.JSON).body(Map.of("badgeMetaId", badge,
                     "customers", customers, "requestId", requestId, "triggeredBy", Map.of("ownerType", "Loyalty",
                             "referenceId", "crash")))
                     .post("/api_gateway/v1/badges/badgeMeta/customer/issueBulk");
+            answer.asString(); // the whole body now: a kill while it streams is no answer, not a cut one
+            return answer;
         } catch (Exception connectionLost) { // rest-assured rethrows IOExceptions unchecked
             return null;
         }
