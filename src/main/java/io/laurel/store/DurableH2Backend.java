@@ -44,8 +44,6 @@ final class DurableH2Backend extends H2Backend {
     /** Group commits so far (each covers one or more write commands). */
     private final AtomicLong groupCommits = new AtomicLong();
 
-    /** While set, {@link #close()} leaves the file open: a private server used for the repair is shutting down. */
-    private volatile boolean holdOpen;
 
     /** When the last write command ended ({@link System#nanoTime()}): housekeeping compacts the file when idle. */
     private volatile long lastWrite = System.nanoTime();
@@ -76,15 +74,11 @@ final class DurableH2Backend extends H2Backend {
         return groupCommits.get();
     }
 
-    void holdOpen(boolean hold) {
-        this.holdOpen = hold;
-    }
-
     @Override
     public void close() {
-        if (!holdOpen && getMvStore().getFileStore() == null) {
+        if (getMvStore().getFileStore() == null) {
             super.close(); // a store in memory: nothing to compact
-        } else if (!holdOpen) {
+        } else {
             // Nothing else writes by now: the whole file is compacted once more, then closed.
             whole.writeLock().lock();
             try {

@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 import org.h2.mvstore.MVStore;
 import org.jboss.logging.Logger;
@@ -89,18 +88,7 @@ public final class EmbeddedStore implements AutoCloseable {
 
     /** Opens (or creates) the store under {@code dataDir} and listens on 127.0.0.1:{@code port} (0 = a free port). */
     public static EmbeddedStore open(Path dataDir, int port) {
-        return open(dataDir, port, connectionString -> {
-        });
-    }
-
-    /**
-     * As {@link #open(Path, int)}; when the file already existed, first hands {@code repair} the connection string of
-     * a private listener on the same file (a free loopback port nobody else was told), and opens the real port only
-     * once it returns. Every other client therefore sees the repaired store, and the repair sees no other writer.
-     */
-    public static EmbeddedStore open(Path dataDir, int port, Consumer<String> repair) {
         Path file = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME);
-        boolean existed = Files.exists(file);
         ownerOnly(file);
         MVStore mvStore = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0)
                 .open();
@@ -110,9 +98,6 @@ public final class EmbeddedStore implements AutoCloseable {
         DurableH2Backend backend = new DurableH2Backend(mvStore);
         MongoServer server = new MongoServer(backend);
         try {
-            if (existed) {
-                repairAlone(backend, repair);
-            }
             server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKERS);
         } catch (RuntimeException e) {
             server.shutdownNow();
@@ -147,18 +132,6 @@ public final class EmbeddedStore implements AutoCloseable {
             Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the data directory " + dir, e);
-        }
-    }
-
-    private static void repairAlone(DurableH2Backend backend, Consumer<String> repair) {
-        MongoServer alone = new MongoServer(backend);
-        backend.holdOpen(true);
-        try {
-            alone.bind("127.0.0.1", 0);
-            repair.accept("mongodb://127.0.0.1:" + alone.getLocalAddress().getPort());
-        } finally {
-            alone.shutdownNow();
-            backend.holdOpen(false);
         }
     }
 
