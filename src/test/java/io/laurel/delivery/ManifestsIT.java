@@ -3,6 +3,7 @@ package io.laurel.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -74,8 +75,61 @@ class ManifestsIT {
             assertTrue(env.get(secret).has("valueFrom") && !env.get(secret).has("value"), secret + " comes from a Secret");
         }
         assertEquals("/etc/laurel/jwt/privateKey.pem", env.get("SMALLRYE_JWT_SIGN_KEY_LOCATION").path("value").asText());
-        assertEquals("laurel-jwt", deployment.at("/spec/template/spec/volumes/0/secret/secretName").asText());
+        Map<String, JsonNode> volumes = new HashMap<>();
+        deployment.at("/spec/template/spec/volumes").forEach(v -> volumes.put(v.path("name").asText(), v));
+        assertEquals("laurel-jwt", volumes.get("jwt").at("/secret/secretName").asText());
         assertEquals("laurel-config", container.at("/envFrom/0/configMapRef/name").asText());
+    }
+
+    /** Issue 21, item 1: the generated Deployment and Service apply cleanly, again and again, and safely. */
+    @Test
+    void theGeneratedManifestIsFitToApplyRepeatedlyAndLockedDown() throws IOException {
+        List<JsonNode> docs = documents(Path.of("target/kubernetes/kubernetes.yml"));
+        JsonNode deployment = kind(docs, "Deployment");
+        JsonNode service = kind(docs, "Service");
+        JsonNode pod = deployment.at("/spec/template/spec");
+        JsonNode container = pod.at("/containers/0");
+        // The image from configuration, never the builder's user name.
+        assertTrue(container.path("image").asText().startsWith("ghcr.io/laurel-loyalty/laurel:"),
+                container.path("image").asText());
+        // Selectors are immutable: no version in them.
+        assertFalse(deployment.at("/spec/selector/matchLabels").has("app.kubernetes.io/version"));
+        assertFalse(service.at("/spec/selector").has("app.kubernetes.io/version"));
+        // Nothing in the pod template changes from one build of the same image to the next.
+        deployment.at("/spec/template/metadata/annotations").fieldNames().forEachRemaining(name -> assertFalse(
+                name.contains("build-timestamp") || name.contains("commit-id"), name + " in the pod template"));
+        // The autoscaler owns the count.
+        assertTrue(deployment.at("/spec/replicas").isMissingNode(), "a fixed replicas");
+        // Security contexts.
+        assertTrue(pod.at("/securityContext/runAsNonRoot").asBoolean());
+        assertEquals("RuntimeDefault", pod.at("/securityContext/seccompProfile/type").asText());
+        assertTrue(container.at("/securityContext/readOnlyRootFilesystem").asBoolean());
+        assertFalse(container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true));
+        assertEquals("ALL", container.at("/securityContext/capabilities/drop/0").asText());
+        assertTrue(container.at("/securityContext/runAsNonRoot").asBoolean());
+        // With a read-only root, the data directory is on the one writable volume.
+        Map<String, String> mounts = new HashMap<>();
+        container.path("volumeMounts").forEach(m -> mounts.put(m.path("mountPath").asText(), m.path("name").asText()));
+        assertEquals("tmp", mounts.get("/tmp"));
+        container.path("env").forEach(e -> {
+            if (e.path("name").asText().equals("LAUREL_DATA_DIR")) {
+                assertTrue(e.path("value").asText().startsWith("/tmp/"), e.toString());
+            }
+        });
+        // Spread over nodes; at least one up through voluntary disruptions.
+        assertEquals("kubernetes.io/hostname", pod.at("/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution"
+                + "/0/podAffinityTerm/topologyKey").asText());
+        JsonNode budget = kind(docs, "PodDisruptionBudget");
+        assertNotNull(budget);
+        assertEquals("laurel", budget.at("/spec/selector/matchLabels/app.kubernetes.io~1name").asText());
+        assertEquals(1, budget.at("/spec/minAvailable").asInt());
+        // Endpoints drain before the JVM stops, within the grace period.
+        long pause = container.at("/lifecycle/preStop/sleep/seconds").asLong();
+        assertTrue(pause > 0, "a preStop pause");
+        assertTrue(pod.at("/terminationGracePeriodSeconds").asLong() > pause + 10, "grace after the pause and shutdown");
+        // Prometheus on the management port; the ServiceMonitor only when asked for.
+        assertEquals("9000", service.at("/metadata/annotations/prometheus.io~1port").asText());
+        assertNull(kind(docs, "ServiceMonitor"), "a ServiceMonitor needs the Prometheus Operator: opt-in");
     }
 
     @Test
