@@ -92,14 +92,24 @@ final class ConsolePresenter {
         int number = (int) page.pagination().number();
         int pages = (int) page.pagination().totalPages();
         return new ConsoleViews.Listing(rows, page.pagination().totalElements(), number + 1, Math.max(pages, 1),
-                filters, ConsoleResource.typeChoices(filters.get("type")), stateChoices(filters.get("state")),
+                filters, typeChoices(filters.get("type")), stateChoices(filters.get("state")),
                 number > 0 ? link(base, filters, number) : null,
                 number + 1 < pages ? link(base, filters, number + 2) : null);
     }
 
     ConsoleViews.Listing empty(Map<String, String> filters) {
-        return new ConsoleViews.Listing(List.of(), 0, 1, 1, filters, ConsoleResource.typeChoices(filters.get("type")),
+        return new ConsoleViews.Listing(List.of(), 0, 1, 1, filters, typeChoices(filters.get("type")),
                 stateChoices(filters.get("state")), null, null);
+    }
+
+    static List<ConsoleViews.Choice> typeChoices(String selected) {
+        List<ConsoleViews.Choice> choices = new ArrayList<>();
+        choices.add(new ConsoleViews.Choice("", "All types", selected == null || selected.isBlank()));
+        for (RequestType type : RequestType.values()) {
+            choices.add(new ConsoleViews.Choice(type.pathName(), typeName(type),
+                    type.pathName().equalsIgnoreCase(selected == null ? "" : selected)));
+        }
+        return choices;
     }
 
     static List<ConsoleViews.Choice> stateChoices(String selected) {

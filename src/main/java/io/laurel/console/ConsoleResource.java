@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +43,8 @@ import io.laurel.identity.PasswordVerifier;
 import io.laurel.identity.Roles;
 import io.laurel.identity.TokenService;
 import io.laurel.identity.TokenView;
-import io.laurel.identity.UserRepository;
+import io.laurel.identity.UserService;
 import io.laurel.points.GoodwillService;
-import io.laurel.workflow.RequestType;
 import io.laurel.workflow.WorkflowQuery;
 import io.laurel.workflow.WorkflowRequests;
 import io.laurel.workflow.WorkflowService;
@@ -92,13 +90,13 @@ public class ConsoleResource {
     private final PasswordVerifier verifier;
     private final TokenService tokens;
     private final WorkflowService workflow;
-    private final UserRepository users;
+    private final UserService users;
     private final BadgeMetaService badges;
     private final GoodwillService points;
     private final ConsolePresenter present;
 
     ConsoleResource(CurrentIdentityAssociation identities, PasswordVerifier verifier, TokenService tokens,
-            WorkflowService workflow, UserRepository users, BadgeMetaService badges, GoodwillService points,
+            WorkflowService workflow, UserService users, BadgeMetaService badges, GoodwillService points,
             ObjectMapper json) {
         this.points = points;
         this.identities = identities;
@@ -332,9 +330,8 @@ public class ConsoleResource {
         if (maker == null || maker.isBlank()) {
             return Uni.createFrom().nullItem();
         }
-        return users.findByUsername(maker.trim().toLowerCase(java.util.Locale.ROOT))
-                .map(user -> user != null && user.orgId == caller.orgId() ? Long.toString(user.userId)
-                        : Long.toString(Integer.MAX_VALUE));
+        return users.userIdInOrg(caller.orgId(), maker)
+                .map(userId -> Long.toString(userId == null ? Integer.MAX_VALUE : userId));
     }
 
     private Uni<List<ConsoleViews.Choice>> badgeChoices(Caller caller, String kind, String selected) {
@@ -427,13 +424,4 @@ public class ConsoleResource {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    static List<ConsoleViews.Choice> typeChoices(String selected) {
-        List<ConsoleViews.Choice> choices = new ArrayList<>();
-        choices.add(new ConsoleViews.Choice("", "All types", selected == null || selected.isBlank()));
-        for (RequestType type : RequestType.values()) {
-            choices.add(new ConsoleViews.Choice(type.pathName(), ConsolePresenter.typeName(type),
-                    type.pathName().equalsIgnoreCase(selected == null ? "" : selected)));
-        }
-        return choices;
-    }
 }

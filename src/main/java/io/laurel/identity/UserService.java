@@ -36,6 +36,24 @@ public class UserService {
         this.states = states;
     }
 
+    /** The userId of {@code username} in the org (compared as usernames are), or null when the org has none such. */
+    public Uni<Long> userIdInOrg(long orgId, String username) {
+        String normalized = normalizeUsername(username);
+        if (normalized == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return users.findByUsername(normalized)
+                .map(user -> user != null && user.orgId == orgId ? user.userId : null);
+    }
+
+    /**
+     * A token of the user as the user is now, for one call made on the user's behalf (the workflow's send of an
+     * approved task); null when the org has no such user, so the call goes without and is refused.
+     */
+    public Uni<String> tokenOnBehalfOf(long orgId, long userId, TokenService tokens) {
+        return users.findInOrg(orgId, userId).map(user -> user == null ? null : tokens.issue(user).accessToken());
+    }
+
     static String normalizeUsername(String username) {
         return username == null || username.isBlank() ? null : username.trim().toLowerCase(Locale.ROOT);
     }

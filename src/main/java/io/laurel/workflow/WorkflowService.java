@@ -52,7 +52,7 @@ import io.laurel.identity.OrgHeaderFilter;
 import io.laurel.identity.LaurelAuthMechanism;
 import io.laurel.identity.Roles;
 import io.laurel.identity.TokenService;
-import io.laurel.identity.UserRepository;
+import io.laurel.identity.UserService;
 import io.laurel.outbox.HttpSender;
 import io.laurel.outbox.Backoff;
 import io.laurel.outbox.DueWork;
@@ -97,11 +97,11 @@ public class WorkflowService {
     /** Forwards due or being sent: the outbox's queue {@code workflow} (requests in IntouchAPITask). */
     private final DueWork<WorkflowRequestDocument> due;
     private final Deadlines deadlines;
-    private final UserRepository users;
+    private final UserService users;
     private final TokenService tokens;
 
     WorkflowService(WorkflowRepository requests, HttpSender forwarder, SecretBox secrets, InternalBase internal,
-            LaurelConfig config, ObjectMapper json, MeterRegistry registry, Outbox outbox, UserRepository users,
+            LaurelConfig config, ObjectMapper json, MeterRegistry registry, Outbox outbox, UserService users,
             TokenService tokens) {
         this.requests = requests;
         this.users = users;
@@ -627,12 +627,12 @@ public class WorkflowService {
         if (!internalTarget || headers.keySet().stream().anyMatch(PayloadHeaders::isCredential)) {
             return Uni.createFrom().item(headers);
         }
-        return users.findInOrg(orgId, makerId).map(maker -> {
-            if (maker == null) {
+        return users.tokenOnBehalfOf(orgId, makerId, tokens).map(token -> {
+            if (token == null) {
                 return headers;
             }
             Map<String, String> send = new LinkedHashMap<>(headers);
-            send.put(LaurelAuthMechanism.OAUTH_TOKEN_HEADER, tokens.issue(maker).accessToken());
+            send.put(LaurelAuthMechanism.OAUTH_TOKEN_HEADER, token);
             return send;
         });
     }
