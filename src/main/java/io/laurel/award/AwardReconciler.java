@@ -172,9 +172,8 @@ public class AwardReconciler {
             MongoCollection<Document> collection = database.getCollection(records[0]);
             Bson revoked = Filters.and(since == null ? Filters.exists(records[1]) : Filters.gt(records[1], since),
                     Filters.lte(records[1], upTo));
-            for (Bson changed : List.of(written, revoked)) {
-                collection.distinct("badgeMetaId", changed, ObjectId.class).into(badges);
-            }
+            // One read per collection (MongoDB serves each branch of the $or by its own index).
+            collection.distinct("badgeMetaId", Filters.or(written, revoked), ObjectId.class).into(badges);
         }
         badges.remove(null);
         return badges;
