@@ -132,22 +132,135 @@ class ManifestsIT {
         assertNull(kind(docs, "ServiceMonitor"), "a ServiceMonitor needs the Prometheus Operator: opt-in");
     }
 
-    @Test
-    void theExampleManifestsHaveTheirKindsAndNoSecretValue() throws IOException {
+    static List<JsonNode> deployDocuments() throws IOException {
         List<JsonNode> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("deploy"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
                 all.addAll(documents(file));
             }
         }
-        JsonNode mongo = kind(all, "StatefulSet");
-        assertEquals(3, mongo.at("/spec/replicas").asInt());
-        assertEquals("laurel-mongodb", mongo.at("/spec/serviceName").asText());
-        assertTrue(all.stream().anyMatch(d -> "Service".equals(d.path("kind").asText())
-                && "None".equals(d.at("/spec/clusterIP").asText())), "a headless Service for the replica set");
+        return all;
+    }
+
+    static JsonNode named(List<JsonNode> docs, String kind, String name) {
+        return docs.stream().filter(d -> kind.equals(d.path("kind").asText())
+                && name.equals(d.at("/metadata/name").asText())).findFirst().orElse(null);
+    }
+
+    @Test
+    void theExampleManifestsHaveTheirKindsAndNoSecretValue() throws IOException {
+        List<JsonNode> all = deployDocuments();
         assertEquals("laurel", kind(all, "HorizontalPodAutoscaler").at("/spec/scaleTargetRef/name").asText());
         assertNotNull(kind(all, "ConfigMap"));
         assertTrue(all.stream().noneMatch(d -> "Secret".equals(d.path("kind").asText())), "no Secret is committed");
+    }
+
+    /** Issue 21, item 2: a replica set the operator runs, with users, a keyFile and Laurel's connection string. */
+    @Test
+    void mongoDbIsAnOperatorReplicaSetWithUsersAndLaurelsConnectionStringInASecret() throws IOException {
+        List<JsonNode> all = deployDocuments();
+        assertNull(kind(all, "StatefulSet"), "the operator runs the members; no hand-written StatefulSet");
+        JsonNode mongo = kind(all, "MongoDBCommunity");
+        assertNotNull(mongo, "a MongoDBCommunity resource");
+        assertEquals("mongodbcommunity.mongodb.com/v1", mongo.path("apiVersion").asText());
+        JsonNode spec = mongo.path("spec");
+        assertEquals("ReplicaSet", spec.path("type").asText());
+        assertTrue(spec.path("members").asInt() >= 3 && spec.path("members").asInt() % 2 == 1, "an odd set of 3+");
+        // An exact version, never a floating tag.
+        assertTrue(spec.path("version").asText().matches("\\d+\\.\\d+\\.\\d+"), spec.path("version").asText());
+        // SCRAM only (SHA-256); with authentication on, the operator gives the members a keyFile of their own.
+        assertEquals(List.of("SCRAM-SHA-256"), YAML.convertValue(spec.at("/security/authentication/modes"), List.class));
+        assertFalse(spec.at("/security/authentication/ignoreUnknownUsers").asBoolean(true), "only the listed users");
+        JsonNode laurel = null;
+        for (JsonNode user : spec.path("users")) {
+            assertFalse(user.at("/passwordSecretRef/name").asText().isEmpty(), "a password from a Secret: " + user);
+            assertFalse(user.has("password"), "no password inline");
+            if ("laurel".equals(user.path("name").asText())) {
+                laurel = user;
+            }
+        }
+        assertNotNull(laurel, "Laurel's own user");
+        // Least privilege: read and write Laurel's database, nothing more.
+        String database = kind(all, "ConfigMap").at("/data/QUARKUS_MONGODB_DATABASE").asText();
+        assertEquals(1, laurel.path("roles").size(), laurel.toString());
+        assertEquals("readWrite", laurel.at("/roles/0/name").asText());
+        assertEquals(database, laurel.at("/roles/0/db").asText());
+        assertEquals("majority", laurel.at("/additionalConnectionStringConfig/w").asText());
+        // The Deployment reads the very Secret and key the operator writes.
+        JsonNode container = kind(documents(Path.of("target/kubernetes/kubernetes.yml")), "Deployment")
+                .at("/spec/template/spec/containers/0");
+        JsonNode ref = null;
+        for (JsonNode e : container.path("env")) {
+            if ("QUARKUS_MONGODB_CONNECTION_STRING".equals(e.path("name").asText())) {
+                ref = e.at("/valueFrom/secretKeyRef");
+            }
+        }
+        assertNotNull(ref);
+        assertEquals(laurel.path("connectionStringSecretName").asText(), ref.path("name").asText());
+        assertEquals("connectionString.standard", ref.path("key").asText());
+        // One member per node.
+        JsonNode pod = spec.at("/statefulSet/spec/template/spec");
+        JsonNode term = pod.at("/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/0");
+        assertEquals("kubernetes.io/hostname", term.path("topologyKey").asText());
+        assertEquals(mongoPodLabel(mongo), term.at("/labelSelector/matchLabels/app").asText());
+        assertFalse(pod.at("/containers/0/resources/limits/memory").asText().isEmpty());
+    }
+
+    /** The operator labels the members' pods app=NAME-svc. */
+    static String mongoPodLabel(JsonNode mongo) {
+        return mongo.at("/metadata/name").asText() + "-svc";
+    }
+
+    /** Issue 21, item 2: only Laurel reaches MongoDB; Laurel reaches only MongoDB, DNS, itself and named addresses. */
+    @Test
+    void networkPoliciesCloseMongoDbAndLaurelsEgress() throws IOException {
+        List<JsonNode> all = deployDocuments();
+        String mongoPods = mongoPodLabel(kind(all, "MongoDBCommunity"));
+        JsonNode deployment = kind(documents(Path.of("target/kubernetes/kubernetes.yml")), "Deployment");
+        String laurelPods = deployment.at("/spec/template/metadata/labels/app.kubernetes.io~1name").asText();
+        assertEquals("laurel", laurelPods);
+
+        JsonNode ingress = named(all, "NetworkPolicy", "laurel-mongodb-ingress");
+        assertNotNull(ingress);
+        assertEquals(mongoPods, ingress.at("/spec/podSelector/matchLabels/app").asText());
+        assertEquals(List.of("Ingress"), YAML.convertValue(ingress.at("/spec/policyTypes"), List.class));
+        boolean fromLaurel = false;
+        for (JsonNode rule : ingress.at("/spec/ingress")) {
+            assertTrue(rule.path("from").size() > 0, "a rule without sources admits everyone");
+            for (JsonNode peer : rule.path("from")) {
+                // Pods of this namespace only: no other namespace, no address range.
+                assertFalse(peer.has("namespaceSelector") || peer.has("ipBlock"), peer.toString());
+                assertTrue(peer.at("/podSelector/matchLabels").size() > 0, peer.toString());
+                fromLaurel |= laurelPods.equals(peer.at("/podSelector/matchLabels/app.kubernetes.io~1name").asText());
+            }
+            assertEquals(1, rule.path("ports").size());
+            assertEquals(27017, rule.at("/ports/0/port").asInt());
+        }
+        assertTrue(fromLaurel, "Laurel may reach MongoDB");
+
+        JsonNode egress = named(all, "NetworkPolicy", "laurel-egress");
+        assertNotNull(egress);
+        assertEquals(laurelPods, egress.at("/spec/podSelector/matchLabels/app.kubernetes.io~1name").asText());
+        assertEquals(List.of("Egress"), YAML.convertValue(egress.at("/spec/policyTypes"), List.class));
+        boolean toMongo = false;
+        boolean dnsUdp = false;
+        boolean dnsTcp = false;
+        for (JsonNode rule : egress.at("/spec/egress")) {
+            assertTrue(rule.path("to").size() > 0 && rule.path("ports").size() > 0, "an open rule: " + rule);
+            for (JsonNode peer : rule.path("to")) {
+                String cidr = peer.at("/ipBlock/cidr").asText();
+                assertFalse(cidr.endsWith("/0"), "everywhere: " + rule);
+                toMongo |= mongoPods.equals(peer.at("/podSelector/matchLabels/app").asText());
+                if ("kube-dns".equals(peer.at("/podSelector/matchLabels/k8s-app").asText())) {
+                    for (JsonNode port : rule.path("ports")) {
+                        assertEquals(53, port.path("port").asInt());
+                        dnsUdp |= "UDP".equals(port.path("protocol").asText());
+                        dnsTcp |= "TCP".equals(port.path("protocol").asText());
+                    }
+                }
+            }
+        }
+        assertTrue(toMongo && dnsUdp && dnsTcp, "MongoDB and DNS (UDP and TCP)");
     }
 
     @Test
