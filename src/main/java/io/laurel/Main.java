@@ -3,12 +3,14 @@ package io.laurel;
 import java.io.PrintStream;
 import java.util.Set;
 
+import io.laurel.identity.JsonWebKeys;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * The service, or, with {@code export} or {@code import} as the first argument, the embedded store's export and
- * import, which run without starting the service (no port is opened, nothing but the store is touched). The tool is
+ * import, which run without starting the service (no port is opened, nothing but the store is touched); with
+ * {@code jwks}, the token key set of PEM keys. The tool is
  * looked up by name: the native build has no embedded store, and says so.
  */
 @QuarkusMain
@@ -23,6 +25,9 @@ public final class Main {
     public static void main(String... args) {
         if (args.length > 0 && TOOL_COMMANDS.contains(args[0])) {
             System.exit(tool(args, System.out, System.err));
+        }
+        if (args.length > 0 && "jwks".equals(args[0])) {
+            System.exit(JsonWebKeys.command(args, System.out, System.err));
         }
         Quarkus.run(args);
     }

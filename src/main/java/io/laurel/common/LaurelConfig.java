@@ -214,6 +214,14 @@ public interface LaurelConfig {
         /** Lifetime of tokens from /v3/oauth/token/generate; at most smallrye.jwt.time-to-live. */
         @WithDefault("PT1H")
         Duration tokenTtl();
+
+        /**
+         * Without key files, generate a signing key into the data directory (one instance, or instances sharing the
+         * directory). Off outside dev and test: replicas with directories of their own would refuse each other's
+         * tokens.
+         */
+        @WithDefault("false")
+        boolean allowGeneratedKey();
     }
 
     interface Identity {

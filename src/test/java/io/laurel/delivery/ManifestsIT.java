@@ -75,6 +75,8 @@ class ManifestsIT {
             assertTrue(env.get(secret).has("valueFrom") && !env.get(secret).has("value"), secret + " comes from a Secret");
         }
         assertEquals("/etc/laurel/jwt/privateKey.pem", env.get("SMALLRYE_JWT_SIGN_KEY_LOCATION").path("value").asText());
+        // Verification takes a key set, so keys rotate (issue 21, item 3).
+        assertEquals("/etc/laurel/jwt/jwks.json", env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION").path("value").asText());
         Map<String, JsonNode> volumes = new HashMap<>();
         deployment.at("/spec/template/spec/volumes").forEach(v -> volumes.put(v.path("name").asText(), v));
         assertEquals("laurel-jwt", volumes.get("jwt").at("/secret/secretName").asText());

@@ -76,6 +76,10 @@ public final class LaurelApp implements AutoCloseable {
         full.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         full.put("LAUREL_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         full.put("LAUREL_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // Instances started by tests generate their token key into their data directory unless a test sets keys.
+        full.putIfAbsent("LAUREL_JWT_ALLOW_GENERATED_KEY", "true");
+        // An empty value leaves the variable out: the jar's own default.
+        full.values().removeIf(String::isEmpty);
         String jar = System.getProperty("laurel.app.jar", "target/quarkus-app/quarkus-run.jar");
         String heap = System.getProperty("laurel.app.heap", "512m");
         List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx" + heap));
