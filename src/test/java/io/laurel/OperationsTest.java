@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.laurel.support.MemoryStoreResource;
@@ -134,5 +135,11 @@ class OperationsTest {
     @Test
     void swaggerUiIsServed() {
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    /** Issue 21, item 4: no OTLP endpoint, no tracing (TracingIT turns it on with one). */
+    @Test
+    void tracingIsOffWithoutAnEndpoint() {
+        assertTrue(ConfigProvider.getConfig().getValue("quarkus.otel.sdk.disabled", Boolean.class));
     }
 }

@@ -58,6 +58,7 @@ import io.laurel.outbox.Backoff;
 import io.laurel.outbox.DueWork;
 import io.laurel.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -400,11 +401,15 @@ public class WorkflowService {
         }
         Map<String, Object> query = json.convertValue(task.path("queryParams"), Map.class);
         return onBehalf(internalTarget, sendHeaders(headers, doc.orgId), doc.orgId, doc.userId)
-                .chain(send -> forwarder.send(doc.requestType.method(), origin, task.path("path").asText(), query,
-                        send, task.path("body").toString(), false, PayloadHeaders::isSecret))
+                .chain(send -> {
+                    Timer.Sample timing = Timer.start(registry);
+                    return forwarder.send(doc.requestType.method(), origin, task.path("path").asText(), query, send,
+                            task.path("body").toString(), false, PayloadHeaders::isSecret)
+                            .onItemOrFailure().invoke((answer, failure) -> timing.stop(registry.timer(
+                                    "laurel.workflow.forward", "type", doc.requestType.pathName(), "result",
+                                    forwardResult(answer))));
+                })
                 .onItem().transformToUni(answer -> {
-                    registry.counter("laurel.workflow.forwards", "result",
-                            answer.success() ? "success" : answer.refused() ? "refused" : "error").increment();
                     boolean itemErrors = hasItemErrors(answer.body());
                     if (answer.success() && !itemErrors) {
                         return finish(doc, APPROVED, answer);
@@ -416,10 +421,13 @@ public class WorkflowService {
                     }
                     return retryLater(doc, answer);
                 })
-                .onFailure().recoverWithUni(e -> {
-                    registry.counter("laurel.workflow.forwards", "result", "unanswered").increment();
-                    return retryLater(doc, HttpSender.Answer.none(reason("no answer: " + e.getClass().getSimpleName())));
-                });
+                .onFailure().recoverWithUni(e -> retryLater(doc,
+                        HttpSender.Answer.none(reason("no answer: " + e.getClass().getSimpleName()))));
+    }
+
+    /** The forward's outcome as its timer's tag: success, refused (4xx), error (5xx) or unanswered. */
+    static String forwardResult(HttpSender.Answer answer) {
+        return answer == null ? "unanswered" : answer.success() ? "success" : answer.refused() ? "refused" : "error";
     }
 
     private Uni<WorkflowView> finish(WorkflowRequestDocument doc, String state, HttpSender.Answer answer) {
