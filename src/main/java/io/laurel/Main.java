@@ -10,7 +10,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 /**
  * The service, or, with {@code export} or {@code import} as the first argument, the embedded store's export and
  * import, which run without starting the service (no port is opened, nothing but the store is touched); with
- * {@code jwks}, the token key set of PEM keys. The tool is
+ * {@code jwks}, the token key set of PEM keys; with {@code train}, a short run that teaches a class cache (Training). The tool is
  * looked up by name: the native build has no embedded store, and says so.
  */
 @QuarkusMain
@@ -28,6 +28,9 @@ public final class Main {
         }
         if (args.length > 0 && "jwks".equals(args[0])) {
             System.exit(JsonWebKeys.command(args, System.out, System.err));
+        }
+        if (args.length > 0 && "train".equals(args[0])) {
+            System.exit(Training.command(args));
         }
         Quarkus.run(args);
     }

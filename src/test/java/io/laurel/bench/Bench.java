@@ -39,7 +39,8 @@ import io.laurel.support.StoreSeed;
 
 /**
  * Laurel against its store's own limits, measured side by side in one run on this machine. Run by bench/run:
- * {@code full} (the published figures) or {@code smoke} (tiny sizes, to keep the harness working).
+ * {@code full} (the published figures), {@code smoke} (tiny sizes, to keep the harness working) or {@code startup}
+ * (start-up with and without class caches: {@link StartupBench}).
  */
 public final class Bench {
 
@@ -60,6 +61,11 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("startup")) {
+            Files.createDirectories(Path.of("bench/results"));
+            StartupBench.main(Path.of("bench/results"), args.length > 1 ? Integer.parseInt(args[1]) : 7);
+            System.exit(0);
+        }
         boolean smoke = args.length > 0 && args[0].equals("smoke");
         Path out = Path.of(smoke ? "target/bench" : "bench/results");
         Files.createDirectories(out);
