@@ -10,7 +10,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 /**
  * The service, or, with {@code export} or {@code import} as the first argument, the embedded store's export and
  * import, which run without starting the service (no port is opened, nothing but the store is touched); with
- * {@code jwks}, the token key set of PEM keys; with {@code train}, a short run that teaches a class cache (Training). The tool is
+ * {@code jwks}, the token key set of PEM keys; with {@code train}, a short run that teaches a class cache
+ * ({@link Training}). The tool is
  * looked up by name: the native build has no embedded store, and says so.
  */
 @QuarkusMain

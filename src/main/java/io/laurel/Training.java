@@ -34,6 +34,12 @@ public final class Training implements QuarkusApplication {
     }
 
     static int command(String[] args) {
+        if (System.getenv("QUARKUS_MONGODB_CONNECTION_STRING") != null
+                || System.getProperty("quarkus.mongodb.connection-string") != null) {
+            System.err.println("train: runs on a throwaway embedded store of its own; unset the MongoDB connection "
+                    + "string (QUARKUS_MONGODB_CONNECTION_STRING) for it");
+            return 2;
+        }
         Path data;
         try {
             data = Files.createTempDirectory("laurel-train");
@@ -72,12 +78,13 @@ public final class Training implements QuarkusApplication {
         send(http, HttpRequest.newBuilder(URI.create(management + "/q/health/ready")).GET());
         send(http, HttpRequest.newBuilder(URI.create(base + "/v3/oauth/token/generate"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"" + ADMIN + "\",\"secret\":\"" + PASSWORD + "\"}")));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"key\":\"" + ADMIN + "\",\"secret\":\"" + PASSWORD + "\"}")));
         send(http, HttpRequest.newBuilder(URI.create(base + "/api_gateway/v1/customers")).header("Authorization", basic)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"firstName\":\"Ada\",\"mobile\":\"919000000001\"}")));
-        send(http, HttpRequest.newBuilder(URI.create(base + "/api_gateway/v1/badges/group")).header("Authorization", basic)
-                .GET());
+        send(http, HttpRequest.newBuilder(URI.create(base + "/api_gateway/v1/badges/group"))
+                .header("Authorization", basic).GET());
         send(http, HttpRequest.newBuilder(URI.create(base + "/api_gateway/v1/badges/badgeMeta"))
                 .header("Authorization", basic).GET());
         send(http, HttpRequest.newBuilder(URI.create(base + "/api_gateway/v2/request-workflow/requests"))

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -100,8 +99,8 @@ class TracingIT {
             app.management().get("/q/health/ready").then().statusCode(200);
 
             String metrics = app.management().get("/q/metrics").then().statusCode(200).extract().asString();
-            assertHas(metrics, "http_server_requests_seconds_bucket{", "uri=\"/api_gateway/v2/request-workflow/{requestType}\"",
-                    "le=\"0.005\"");
+            assertHas(metrics, "http_server_requests_seconds_bucket{",
+                    "uri=\"/api_gateway/v2/request-workflow/{requestType}\"", "le=\"0.005\"");
             assertHas(metrics, "laurel_workflow_forward_seconds_bucket{", "result=\"success\"",
                     "type=\"GOODWILL-POINTS\"");
             assertHas(metrics, "laurel_outbox_due{");

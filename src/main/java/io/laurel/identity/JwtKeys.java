@@ -69,8 +69,8 @@ public class JwtKeys {
             this.generated = Optional.of(JsonWebKeys.publicKeyOf(signingKey));
         } else {
             throw new IllegalStateException("No token keys configured: set SMALLRYE_JWT_SIGN_KEY_LOCATION (the signing "
-                    + "key, PEM) and MP_JWT_VERIFY_PUBLICKEY_LOCATION (the key set, JWKS) as the README's \"Token keys\" "
-                    + "says. A key generated into the data directory works for one instance only; to use one anyway, "
+                    + "key, PEM) and MP_JWT_VERIFY_PUBLICKEY_LOCATION (the key set, JWKS) as the README's "
+                    + "\"Token keys\" says. A key generated into the data directory works for one instance only; to use one anyway, "
                     + "set LAUREL_JWT_ALLOW_GENERATED_KEY=true");
         }
         this.keyId = JsonWebKeys.keyId(JsonWebKeys.publicKeyOf(signingKey));

@@ -26,7 +26,8 @@ import io.laurel.support.LaurelApp;
 final class StartupBench {
 
     static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
-    static final String JDK25 = System.getenv().getOrDefault("BENCH_JAVA25", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    static final String JDK25 = System.getenv().getOrDefault("BENCH_JAVA25",
+            "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 
     record Variant(String name, String java, List<String> options, List<Double> readyMs) {
     }
@@ -44,7 +45,8 @@ final class StartupBench {
         variants.add(new Variant("JDK 17", java17, List.of(), new ArrayList<>()));
         Path cds = work.resolve("app-cds.jsa");
         train(java17, "-XX:ArchiveClassesAtExit=" + cds);
-        variants.add(new Variant("JDK 17 + AppCDS", java17, List.of("-XX:SharedArchiveFile=" + cds), new ArrayList<>()));
+        variants.add(new Variant("JDK 17 + AppCDS", java17, List.of("-XX:SharedArchiveFile=" + cds),
+                new ArrayList<>()));
         if (Files.isExecutable(Path.of(JDK25))) {
             variants.add(new Variant("JDK 25", JDK25, List.of(), new ArrayList<>()));
             Path aot = work.resolve("app.aot");
@@ -85,8 +87,8 @@ final class StartupBench {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_") || key.startsWith("LAUREL_"));
-        builder.environment().putAll(Map.of("LAUREL_DATA_DIR", data.toString(), "LAUREL_JWT_ALLOW_GENERATED_KEY", "true",
-                "QUARKUS_HTTP_PORT", Integer.toString(port), "QUARKUS_MANAGEMENT_PORT", Integer.toString(management),
+        builder.environment().putAll(Map.of("LAUREL_DATA_DIR", data.toString(),
+                "LAUREL_JWT_ALLOW_GENERATED_KEY", "true", "QUARKUS_HTTP_PORT", Integer.toString(port), "QUARKUS_MANAGEMENT_PORT", Integer.toString(management),
                 "LAUREL_WORKFLOW_POLL_INTERVAL", "off"));
         long started = System.nanoTime();
         Process process = builder.start();
@@ -114,11 +116,12 @@ final class StartupBench {
     static String report(List<Variant> variants, int rounds) {
         Map<String, Double> medians = new LinkedHashMap<>();
         StringBuilder md = new StringBuilder("# Start-up: class caches, " + LocalDate.now() + "\n\n")
-                .append("`bench/run startup`: process start to the first `/q/health/ready` 200 of the packaged jar on its "
-                        + "embedded store (created by a start not counted), heap limit 512 MB, ").append(rounds)
+                .append("`bench/run startup`: process start to the first `/q/health/ready` 200 of the packaged jar "
+                        + "on its embedded store (created by a start not counted), heap limit 512 MB, ").append(rounds)
                 .append(" rounds with the variants interleaved in each. The caches come from the jar's own `train` "
                         + "command (a start on a throwaway store and a few typical requests) under "
-                        + "`-XX:ArchiveClassesAtExit` (JDK 17, AppCDS) and `-XX:AOTCacheOutput` (JDK 25, JEP 514/515).\n\n")
+                        + "`-XX:ArchiveClassesAtExit` (JDK 17, AppCDS) and `-XX:AOTCacheOutput` (JDK 25, "
+                        + "JEP 514/515).\n\n")
                 .append("| variant | median (ms) | min (ms) | max (ms) | median against JDK 17 |\n")
                 .append("| --- | ---: | ---: | ---: | ---: |\n");
         for (Variant variant : variants) {

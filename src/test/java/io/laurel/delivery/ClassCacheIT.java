@@ -42,7 +42,7 @@ class ClassCacheIT {
         assertTrue(Files.readString(log).contains("started in"), "the service started");
 
         Path key = dir.resolve("key.pem");
-        Files.writeString(key, String.join("\n", Files.readAllLines(Path.of("src/test/resources/test-jwt/privateKey.pem"))));
+        Files.copy(Path.of("src/test/resources/test-jwt/privateKey.pem"), key);
         Path use = dir.resolve("use.log");
         assertEquals(0, run(use, "-XX:SharedArchiveFile=" + cache, "-Xshare:on", "-jar", jar, "jwks", key.toString()),
                 Files.readString(use));

@@ -176,7 +176,8 @@ class ManifestsIT {
         // An exact version, never a floating tag.
         assertTrue(spec.path("version").asText().matches("\\d+\\.\\d+\\.\\d+"), spec.path("version").asText());
         // SCRAM only (SHA-256); with authentication on, the operator gives the members a keyFile of their own.
-        assertEquals(List.of("SCRAM-SHA-256"), YAML.convertValue(spec.at("/security/authentication/modes"), List.class));
+        assertEquals(List.of("SCRAM-SHA-256"),
+                YAML.convertValue(spec.at("/security/authentication/modes"), List.class));
         assertFalse(spec.at("/security/authentication/ignoreUnknownUsers").asBoolean(true), "only the listed users");
         JsonNode laurel = null;
         for (JsonNode user : spec.path("users")) {

@@ -50,17 +50,19 @@ public class MemoryStoreResource implements QuarkusTestResourceLifecycleManager 
         } else {
             connectionString = GIVEN;
         }
-        return Map.of(
-                "quarkus.mongodb.connection-string", connectionString,
-                "quarkus.http.test-port", Integer.toString(HTTP_PORT),
-                "quarkus.management.test-port", Integer.toString(MANAGEMENT_PORT),
-                "quarkus.management.port", Integer.toString(MANAGEMENT_PORT),
-                "laurel.workflow.allowed-hosts", "http://127.0.0.1:" + TARGET_PORT,
-                "laurel.webhooks.allowed-origins", "http://127.0.0.1:" + TARGET_PORT,
-                "laurel.data-dir", "target/test-data",
-                "laurel.bootstrap.admin-username", ADMIN,
-                "laurel.bootstrap.admin-password", ADMIN_PASSWORD,
-                "laurel.bootstrap.org-id", Long.toString(ORG));
+        return Map.ofEntries(
+                Map.entry("quarkus.mongodb.connection-string", connectionString),
+                Map.entry("quarkus.http.test-port", Integer.toString(HTTP_PORT)),
+                Map.entry("quarkus.management.test-port", Integer.toString(MANAGEMENT_PORT)),
+                Map.entry("quarkus.management.port", Integer.toString(MANAGEMENT_PORT)),
+                Map.entry("laurel.workflow.allowed-hosts", "http://127.0.0.1:" + TARGET_PORT),
+                Map.entry("laurel.webhooks.allowed-origins", "http://127.0.0.1:" + TARGET_PORT),
+                Map.entry("laurel.data-dir", "target/test-data"),
+                Map.entry("laurel.bootstrap.admin-username", ADMIN),
+                Map.entry("laurel.bootstrap.admin-password", ADMIN_PASSWORD),
+                Map.entry("laurel.bootstrap.org-id", Long.toString(ORG)),
+                // The packaged jar (FullPathIT) runs in the prod profile: one instance, its generated token key.
+                Map.entry("laurel.jwt.allow-generated-key", "true"));
     }
 
     private static int freePort() {
