@@ -1,7 +1,8 @@
-// Checks the Kubernetes manifests against the Kubernetes API's own schemas (kubernetes-models: types, required
-// fields, enumerations, formats), one object at a time, and fails on any error, an object without apiVersion, kind
-// or metadata.name, or a kind it does not know. Custom resources (MongoDBCommunity) have no schema here: ManifestsIT
-// asserts their fields. Run by .ci/run:  node deploy/check/validate.mjs target/kubernetes/kubernetes.yml deploy/*.yml
+// Checks the Kubernetes manifests against the schemas of the Kubernetes API and of cert-manager (kubernetes-models:
+// types, required fields, enumerations, formats), one object at a time, and fails on any error, an object without
+// apiVersion, kind or metadata.name, or a kind it does not know. Custom resources without a schema here
+// (MongoDBCommunity) are asserted field by field by ManifestsIT. Run by .ci/run:
+//   node deploy/check/validate.mjs target/kubernetes/kubernetes.yml deploy/*.yml
 import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 
@@ -11,6 +12,7 @@ const MODULES = {
   'policy/v1': 'kubernetes-models/policy/v1',
   'autoscaling/v2': 'kubernetes-models/autoscaling/v2',
   'networking.k8s.io/v1': 'kubernetes-models/networking.k8s.io/v1',
+  'cert-manager.io/v1': '@kubernetes-models/cert-manager/cert-manager.io/v1',
 };
 const CUSTOM = new Set(['mongodbcommunity.mongodb.com/v1']);
 
@@ -56,5 +58,5 @@ for (const file of process.argv.slice(2)) {
     }
   }
 }
-console.log(`${checked} objects valid against the Kubernetes schemas, ${failures} failures`);
+console.log(`${checked} objects valid against their schemas, ${failures} failures`);
 process.exit(failures === 0 && checked > 0 ? 0 : 1);

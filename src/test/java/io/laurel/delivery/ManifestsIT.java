@@ -206,6 +206,36 @@ class ManifestsIT {
         assertNotNull(ref);
         assertEquals(laurel.path("connectionStringSecretName").asText(), ref.path("name").asText());
         assertEquals("connectionString.standard", ref.path("key").asText());
+        // TLS only, with the certificate cert-manager issues, and Laurel trusting that CA alone.
+        JsonNode tls = spec.at("/security/tls");
+        assertTrue(tls.path("enabled").asBoolean() && !tls.path("optional").asBoolean(true), "TLS required");
+        JsonNode certificate = named(all, "Certificate", tls.at("/certificateKeySecretRef/name").asText());
+        assertNotNull(certificate, "a cert-manager Certificate for the members");
+        assertEquals(certificate.at("/spec/secretName").asText(), tls.at("/caCertificateSecretRef/name").asText());
+        String hosts = "*." + mongoPodLabel(mongo) + ".";
+        assertTrue(YAML.convertValue(certificate.at("/spec/dnsNames"), List.class).stream()
+                .anyMatch(name -> name.toString().startsWith(hosts)), "the members' names: " + hosts);
+        JsonNode deploymentPod = kind(documents(Path.of("target/kubernetes/kubernetes.yml")), "Deployment")
+                .at("/spec/template/spec");
+        JsonNode caVolume = null;
+        for (JsonNode volume : deploymentPod.path("volumes")) {
+            if (certificate.at("/spec/secretName").asText().equals(volume.at("/secret/secretName").asText())) {
+                caVolume = volume;
+            }
+        }
+        assertNotNull(caVolume, "Laurel mounts the CA");
+        assertEquals(1, caVolume.at("/secret/items").size(), "the CA alone, never the members' key");
+        assertEquals("ca.crt", caVolume.at("/secret/items/0/key").asText());
+        String caPath = null;
+        for (JsonNode mount : deploymentPod.at("/containers/0/volumeMounts")) {
+            if (caVolume.path("name").asText().equals(mount.path("name").asText())) {
+                caPath = mount.path("mountPath").asText() + "/" + caVolume.at("/secret/items/0/path").asText();
+            }
+        }
+        JsonNode settings = kind(all, "ConfigMap").path("data");
+        String tlsName = settings.path("QUARKUS_MONGODB_TLS_CONFIGURATION_NAME").asText();
+        assertEquals("mongodb", tlsName);
+        assertEquals(caPath, settings.path("QUARKUS_TLS_MONGODB_TRUST_STORE_PEM_CERTS").asText());
         // One member per node.
         JsonNode pod = spec.at("/statefulSet/spec/template/spec");
         JsonNode term = pod.at("/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/0");
