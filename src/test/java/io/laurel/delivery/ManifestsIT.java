@@ -124,8 +124,8 @@ class ManifestsIT {
             }
         });
         // Spread over nodes; at least one up through voluntary disruptions.
-        assertEquals("kubernetes.io/hostname", pod.at("/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution"
-                + "/0/podAffinityTerm/topologyKey").asText());
+        assertEquals("kubernetes.io/hostname", pod.at("/affinity/podAntiAffinity"
+                + "/preferredDuringSchedulingIgnoredDuringExecution/0/podAffinityTerm/topologyKey").asText());
         JsonNode budget = kind(docs, "PodDisruptionBudget");
         assertNotNull(budget);
         assertEquals("laurel", budget.at("/spec/selector/matchLabels/app.kubernetes.io~1name").asText());
@@ -133,7 +133,8 @@ class ManifestsIT {
         // Endpoints drain before the JVM stops, within the grace period.
         long pause = container.at("/lifecycle/preStop/sleep/seconds").asLong();
         assertTrue(pause > 0, "a preStop pause");
-        assertTrue(pod.at("/terminationGracePeriodSeconds").asLong() > pause + 10, "grace after the pause and shutdown");
+        assertTrue(pod.at("/terminationGracePeriodSeconds").asLong() > pause + 10,
+                "grace after the pause and shutdown");
         // Prometheus on the management port; the ServiceMonitor only when asked for.
         assertEquals("9000", service.at("/metadata/annotations/prometheus.io~1port").asText());
         assertNull(kind(docs, "ServiceMonitor"), "a ServiceMonitor needs the Prometheus Operator: opt-in");

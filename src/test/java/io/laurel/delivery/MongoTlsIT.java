@@ -59,10 +59,12 @@ class MongoTlsIT {
         String[] store = { "-storepass", PASSWORD, "-keypass", PASSWORD };
         keytool(concat(new String[] { "-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1",
                 "-dname", "CN=laurel-test-ca", "-ext", "bc:c", "-validity", "2", "-keystore", "ca.p12" }, store));
-        keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", "ca.p12", "-storepass", PASSWORD, "-file", "ca.pem");
+        keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", "ca.p12", "-storepass", PASSWORD,
+                "-file", "ca.pem");
         keytool(concat(new String[] { "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
                 "-dname", "CN=localhost", "-validity", "2", "-keystore", "server.p12" }, store));
-        keytool("-certreq", "-alias", "server", "-keystore", "server.p12", "-storepass", PASSWORD, "-file", "server.csr");
+        keytool("-certreq", "-alias", "server", "-keystore", "server.p12", "-storepass", PASSWORD,
+                "-file", "server.csr");
         keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", "ca.p12", "-storepass", PASSWORD, "-infile",
                 "server.csr", "-outfile", "server.pem", "-ext", "san=dns:localhost,ip:127.0.0.1", "-validity", "2");
         keytool("-importcert", "-noprompt", "-alias", "ca", "-file", "ca.pem", "-keystore", "server.p12",
