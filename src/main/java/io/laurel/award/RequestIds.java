@@ -30,7 +30,7 @@ import io.smallrye.mutiny.Uni;
  * <p>
  * A call can be cut off after its claim (a crash, the store going away) with some or none of its writes done. Its
  * claim then stays unfinished: bulk calls mark theirs {@code done} when they answer. An unfinished claim that is
- * {@code abandoned} (marked by the failed call itself, or by the repair) or older than
+ * {@code abandoned} (marked by the failed call itself) or older than
  * {@code laurel.awards.claim-abandoned-after} is taken over by the next call with the same requestId, operation and
  * badge, which finishes the work: the records carry keys that make a second write of the same award impossible.
  */

@@ -1,6 +1,7 @@
 package io.laurel.common;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Set;
 
 import jakarta.enterprise.inject.Produces;
@@ -34,7 +35,7 @@ public class LatencyHistograms {
                     return config;
                 }
                 return DistributionStatisticConfig.builder()
-                        .serviceLevelObjectives(java.util.Arrays.stream(BUCKETS).mapToDouble(Duration::toNanos)
+                        .serviceLevelObjectives(Arrays.stream(BUCKETS).mapToDouble(Duration::toNanos)
                                 .toArray())
                         .build().merge(config);
             }

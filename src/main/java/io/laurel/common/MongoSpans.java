@@ -45,11 +45,18 @@ public class MongoSpans implements CommandListener {
         this.tracer = openTelemetry.getTracer("io.laurel.mongodb");
     }
 
-    /** Hands the caller's trace context to the driver, which gives it back in each command's events. */
+    /**
+     * Hands the caller's trace context to the driver, which gives it back in each command's events; with tracing off,
+     * one shared empty context (nothing reads or writes it), so an operation allocates nothing for tracing.
+     */
     @Produces
     @Singleton
     ReactiveContextProvider traceContext() {
-        return subscriber -> new MongoRequestContext(enabled ? Context.current() : Context.root());
+        if (!enabled) {
+            MongoRequestContext none = new MongoRequestContext(Context.root());
+            return subscriber -> none;
+        }
+        return subscriber -> new MongoRequestContext(Context.current());
     }
 
     @Override

@@ -28,8 +28,11 @@ public class UserService {
     private final SequenceRepository sequences;
     private final PasswordVerifier passwords;
     private final UserStates states;
+    private final TokenService tokens;
 
-    UserService(UserRepository users, SequenceRepository sequences, PasswordVerifier passwords, UserStates states) {
+    UserService(UserRepository users, SequenceRepository sequences, PasswordVerifier passwords, UserStates states,
+            TokenService tokens) {
+        this.tokens = tokens;
         this.users = users;
         this.sequences = sequences;
         this.passwords = passwords;
@@ -50,7 +53,7 @@ public class UserService {
      * A token of the user as the user is now, for one call made on the user's behalf (the workflow's send of an
      * approved task); null when the org has no such user, so the call goes without and is refused.
      */
-    public Uni<String> tokenOnBehalfOf(long orgId, long userId, TokenService tokens) {
+    public Uni<String> tokenOnBehalfOf(long orgId, long userId) {
         return users.findInOrg(orgId, userId).map(user -> user == null ? null : tokens.issue(user).accessToken());
     }
 

@@ -51,7 +51,6 @@ import io.laurel.identity.Caller;
 import io.laurel.identity.OrgHeaderFilter;
 import io.laurel.identity.LaurelAuthMechanism;
 import io.laurel.identity.Roles;
-import io.laurel.identity.TokenService;
 import io.laurel.identity.UserService;
 import io.laurel.outbox.HttpSender;
 import io.laurel.outbox.Backoff;
@@ -99,14 +98,11 @@ public class WorkflowService {
     private final DueWork<WorkflowRequestDocument> due;
     private final Deadlines deadlines;
     private final UserService users;
-    private final TokenService tokens;
 
     WorkflowService(WorkflowRepository requests, HttpSender forwarder, SecretBox secrets, InternalBase internal,
-            LaurelConfig config, ObjectMapper json, MeterRegistry registry, Outbox outbox, UserService users,
-            TokenService tokens) {
+            LaurelConfig config, ObjectMapper json, MeterRegistry registry, Outbox outbox, UserService users) {
         this.requests = requests;
         this.users = users;
-        this.tokens = tokens;
         this.forwarder = forwarder;
         this.secrets = secrets;
         this.internal = internal;
@@ -635,7 +631,7 @@ public class WorkflowService {
         if (!internalTarget || headers.keySet().stream().anyMatch(PayloadHeaders::isCredential)) {
             return Uni.createFrom().item(headers);
         }
-        return users.tokenOnBehalfOf(orgId, makerId, tokens).map(token -> {
+        return users.tokenOnBehalfOf(orgId, makerId).map(token -> {
             if (token == null) {
                 return headers;
             }
