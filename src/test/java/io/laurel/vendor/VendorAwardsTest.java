@@ -365,7 +365,9 @@ class VendorAwardsTest {
                  "lastEarnedOnDate": null, "lastEarnedOnDateISO": null, "lastEarnEventDate": null,
                  "lastEarnEventDateISO": null, "active": true}""";
         commands.reset();
-        Response all = expect(Orgs.as(org).get("/api_gateway/v1/badges/management/" + customer), 200,
+        // The earned badge first, whatever second the two badges' expiresOn (the default order) fell in.
+        Response all = expect(Orgs.as(org).queryParam("sortOn", "LAST_EARNED_EVENT_DATE")
+                .get("/api_gateway/v1/badges/management/" + customer), 200,
                 "{\"data\": {\"customerBadges\": [" + item + "], \"pagination\": {\"page\": 0, \"size\": 10, "
                         + "\"total\": 2, \"totalPages\": 1}}, \"errors\": [], \"warnings\": []}");
         assertTrue(commands.commands().size() <= 3, commands.commands().toString());
