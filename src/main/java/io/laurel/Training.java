@@ -51,7 +51,7 @@ public final class Training implements QuarkusApplication {
         set("quarkus.management.host", "127.0.0.1");
         set("quarkus.management.port", Integer.toString(freePort()));
         set("laurel.data-dir", data.toString());
-        set("laurel.jwt.allow-generated-key", "true");
+        set("laurel.allow-generated-keys", "true");
         set("laurel.bootstrap.admin-username", ADMIN);
         set("laurel.bootstrap.admin-password", PASSWORD);
         AtomicInteger exit = new AtomicInteger();

@@ -19,6 +19,14 @@ public interface LaurelConfig {
     /** Loopback port of the embedded store; empty picks a free port. */
     Optional<Integer> storePort();
 
+    /**
+     * Without configured keys, generate the token signing key and the workflow encryption key into the data directory
+     * (one instance, or instances sharing the directory). Off outside dev and test: replicas with directories of their
+     * own would refuse each other's tokens and could not open each other's sealed credentials.
+     */
+    @WithDefault("false")
+    boolean allowGeneratedKeys();
+
     /** The first administrator, created at start-up when username and password are both set. */
     Bootstrap bootstrap();
 
@@ -120,7 +128,7 @@ public interface LaurelConfig {
         /** Request types (GOODWILL-POINTS, EARN-BADGE, ISSUE-BADGE) approved by the system at once. */
         Optional<Set<String>> autoApprove();
 
-        /** AES-256 key (base64 of 32 bytes) for the payload credentials at rest; unset: generated. */
+        /** AES-256 key (base64 of 32 bytes) for secrets at rest; unset: generated if allow-generated-keys. */
         Optional<String> encryptionKey();
 
         /** Deadline of one forwarded call: connect, headers and the whole answer; then its connection is reset. */
@@ -214,14 +222,6 @@ public interface LaurelConfig {
         /** Lifetime of tokens from /v3/oauth/token/generate; at most smallrye.jwt.time-to-live. */
         @WithDefault("PT1H")
         Duration tokenTtl();
-
-        /**
-         * Without key files, generate a signing key into the data directory (one instance, or instances sharing the
-         * directory). Off outside dev and test: replicas with directories of their own would refuse each other's
-         * tokens.
-         */
-        @WithDefault("false")
-        boolean allowGeneratedKey();
     }
 
     interface Identity {

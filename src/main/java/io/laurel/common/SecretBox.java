@@ -17,7 +17,9 @@ import io.quarkus.runtime.Startup;
 /**
  * AES-256-GCM for secrets at rest (the credential headers of workflow payloads, webhook signing secrets), each bound to
  * its owner (the requestId or webhook id is the associated data, so a ciphertext cannot be moved to another). The key comes from
- * {@code LAUREL_WORKFLOW_ENCRYPTION_KEY} (base64 of 32 bytes), else from {@code <data-dir>/workflow/payload.key}.
+ * {@code LAUREL_WORKFLOW_ENCRYPTION_KEY} (base64 of 32 bytes), else, where generated keys are allowed (dev, test, or
+ * {@code laurel.allow-generated-keys}), from {@code <data-dir>/workflow/payload.key}: replicas with keys of their own
+ * could not open each other's secrets.
  */
 @Startup
 @ApplicationScoped
@@ -31,8 +33,9 @@ public class SecretBox {
 
     SecretBox(LaurelConfig config) {
         String encoded = config.workflow().encryptionKey().filter(k -> !k.isBlank())
-                .orElseGet(() -> SecretFiles.loadOrCreate(Path.of(config.dataDir(), "workflow", "payload.key"),
-                        SecretBox::newKey));
+                .orElseGet(() -> SecretFiles.generatedKey(config, Path.of(config.dataDir(), "workflow", "payload.key"),
+                        SecretBox::newKey, "No encryption key for secrets at rest configured: set "
+                                + "LAUREL_WORKFLOW_ENCRYPTION_KEY (openssl rand -base64 32), the same on every replica"));
         byte[] bytes = Base64.getDecoder().decode(encoded.trim());
         if (bytes.length != 32) {
             throw new IllegalStateException("The workflow encryption key must be 32 bytes, base64-encoded");

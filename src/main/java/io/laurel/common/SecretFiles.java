@@ -18,7 +18,22 @@ public final class SecretFiles {
 
     private static final Logger LOG = Logger.getLogger(SecretFiles.class);
 
+    /** The setting that allows generated keys, as an environment variable ({@code laurel.allow-generated-keys}). */
+    public static final String ALLOW_GENERATED_KEYS = "LAUREL_ALLOW_GENERATED_KEYS";
+
     private SecretFiles() {
+    }
+
+    /**
+     * The key generated once into {@code file}, when the settings allow generated keys; else the refusal to start,
+     * which says what to configure ({@code missing}: what is not configured and how to configure it).
+     */
+    public static String generatedKey(LaurelConfig config, Path file, Supplier<String> create, String missing) {
+        if (!config.allowGeneratedKeys()) {
+            throw new IllegalStateException(missing + ". A key generated into the data directory works for one "
+                    + "instance only; to use one anyway, set " + ALLOW_GENERATED_KEYS + "=true");
+        }
+        return loadOrCreate(file, create);
     }
 
     /** The file's content, after writing {@code create}'s content there if the file does not exist yet. */

@@ -36,7 +36,7 @@ import io.smallrye.jwt.util.ResourceUtils;
  * Start-up refuses a signing key that is not in the set (every token issued would be refused).
  * <p>
  * When neither is set, a key is generated once into {@code <data-dir>/jwt/signing-key.pem}, for one instance or
- * instances sharing that directory; outside dev and test only with {@code laurel.jwt.allow-generated-key=true}, as
+ * instances sharing that directory; outside dev and test only with {@code laurel.allow-generated-keys=true}, as
  * replicas with directories of their own would refuse each other's tokens.
  */
 // Eager: reading or generating the keys is file I/O that must happen at start-up, not on a request's event loop.
@@ -63,15 +63,12 @@ public class JwtKeys {
         if (signKeyLocation.isPresent()) {
             this.signingKey = privateKey(signKeyLocation.get(), read(signKeyLocation.get()));
             this.generated = Optional.empty();
-        } else if (config.jwt().allowGeneratedKey()) {
-            Path file = Path.of(config.dataDir(), "jwt", GENERATED_KEY_FILE);
-            this.signingKey = privateKey(file.toString(), SecretFiles.loadOrCreate(file, JwtKeys::generatePem));
-            this.generated = Optional.of(JsonWebKeys.publicKeyOf(signingKey));
         } else {
-            throw new IllegalStateException("No token keys configured: set SMALLRYE_JWT_SIGN_KEY_LOCATION (the signing "
-                    + "key, PEM) and MP_JWT_VERIFY_PUBLICKEY_LOCATION (the key set, JWKS) as the README's "
-                    + "\"Token keys\" says. A key generated into the data directory works for one instance only; to use one anyway, "
-                    + "set LAUREL_JWT_ALLOW_GENERATED_KEY=true");
+            Path file = Path.of(config.dataDir(), "jwt", GENERATED_KEY_FILE);
+            this.signingKey = privateKey(file.toString(), SecretFiles.generatedKey(config, file, JwtKeys::generatePem,
+                    "No token keys configured: set SMALLRYE_JWT_SIGN_KEY_LOCATION (the signing key, PEM) and "
+                            + "MP_JWT_VERIFY_PUBLICKEY_LOCATION (the key set, JWKS) as the README's \"Token keys\" says"));
+            this.generated = Optional.of(JsonWebKeys.publicKeyOf(signingKey));
         }
         this.keyId = JsonWebKeys.keyId(JsonWebKeys.publicKeyOf(signingKey));
         verifyKeyLocation.ifPresent(location -> checkVerifies(location, read(location)));

@@ -26,8 +26,12 @@ import io.restassured.http.ContentType;
 /**
  * Issue 21, item 3: the packaged service signs with the key it is given, names it in each token, verifies with a key
  * set, and so rotates without refusing a token still in use: add the new key to the set, sign with it, drop the old.
+ * Without configured keys, the prod profile refuses to start rather than generate keys replicas would not share.
  */
 class TokenKeyRotationIT {
+
+    /** A configured encryption key of secrets at rest (32 bytes), so that only the token keys are in question. */
+    static final String ENCRYPTION_KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
     @TempDir
     Path dir;
@@ -58,9 +62,13 @@ class TokenKeyRotationIT {
     }
 
     LaurelApp start(Path signingKey, Path keySet) throws IOException {
+        return start(signingKey, keySet, ENCRYPTION_KEY);
+    }
+
+    LaurelApp start(Path signingKey, Path keySet, String encryptionKey) throws IOException {
         // Empty: not set, the jar's own default (prod profile), not the tests' allowance (LaurelApp).
         Map<String, String> env = new HashMap<>(Map.of("LAUREL_DATA_DIR", dir.resolve("data").toString(),
-                "LAUREL_JWT_ALLOW_GENERATED_KEY", ""));
+                "LAUREL_ALLOW_GENERATED_KEYS", "", "LAUREL_WORKFLOW_ENCRYPTION_KEY", encryptionKey));
         if (signingKey != null) {
             env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", signingKey.toString());
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keySet.toString());
@@ -135,6 +143,18 @@ class TokenKeyRotationIT {
         // The jar's own default (prod profile): no key files, no allowance.
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> start(null, null).close());
         assertTrue(refused.getMessage().contains("No token keys configured"), refused.getMessage());
-        assertTrue(refused.getMessage().contains("LAUREL_JWT_ALLOW_GENERATED_KEY=true"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("LAUREL_ALLOW_GENERATED_KEYS=true"), refused.getMessage());
+    }
+
+    /** The other generated key, the encryption key of secrets at rest, is refused the same way (replicas must share it). */
+    @Test
+    void withoutAnEncryptionKeyTheGeneratedOneIsRefusedUnlessAllowed() throws Exception {
+        Path signing = key("signing");
+        Path set = keySet("set", signing);
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> start(signing, set, "").close());
+        assertTrue(refused.getMessage().contains("No encryption key for secrets at rest configured: set "
+                + "LAUREL_WORKFLOW_ENCRYPTION_KEY"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("LAUREL_ALLOW_GENERATED_KEYS=true"), refused.getMessage());
+        assertTrue(Files.notExists(dir.resolve("data/workflow/payload.key")), "nothing generated");
     }
 }

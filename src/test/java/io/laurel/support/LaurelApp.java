@@ -77,7 +77,7 @@ public final class LaurelApp implements AutoCloseable {
         full.put("LAUREL_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         full.put("LAUREL_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         // Instances started by tests generate their token key into their data directory unless a test sets keys.
-        full.putIfAbsent("LAUREL_JWT_ALLOW_GENERATED_KEY", "true");
+        full.putIfAbsent("LAUREL_ALLOW_GENERATED_KEYS", "true");
         // An empty value leaves the variable out: the jar's own default.
         full.values().removeIf(String::isEmpty);
         String jar = System.getProperty("laurel.app.jar", "target/quarkus-app/quarkus-run.jar");

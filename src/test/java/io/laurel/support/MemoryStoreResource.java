@@ -62,7 +62,7 @@ public class MemoryStoreResource implements QuarkusTestResourceLifecycleManager 
                 Map.entry("laurel.bootstrap.admin-password", ADMIN_PASSWORD),
                 Map.entry("laurel.bootstrap.org-id", Long.toString(ORG)),
                 // The packaged jar (FullPathIT) runs in the prod profile: one instance, its generated token key.
-                Map.entry("laurel.jwt.allow-generated-key", "true"));
+                Map.entry("laurel.allow-generated-keys", "true"));
     }
 
     private static int freePort() {
