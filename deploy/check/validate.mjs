@@ -1,7 +1,8 @@
 // Checks the Kubernetes manifests against the schemas of the Kubernetes API and of cert-manager (kubernetes-models:
 // types, required fields, enumerations, formats), one object at a time, and fails on any error, an object without
-// apiVersion, kind or metadata.name, or a kind it does not know. Custom resources without a schema here
-// (MongoDBCommunity) are asserted field by field by ManifestsIT. Run by .ci/run:
+// apiVersion, kind or metadata.name, or a kind it does not know. These schemas allow fields they do not list;
+// ManifestsIT fails on those (UnknownFields). Custom resources without a schema here (MongoDBCommunity) are asserted
+// field by field by ManifestsIT. Run by .ci/run:
 //   node deploy/check/validate.mjs target/kubernetes/kubernetes.yml deploy/*.yml
 import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';

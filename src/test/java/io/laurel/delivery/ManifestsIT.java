@@ -11,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -161,6 +164,25 @@ class ManifestsIT {
         assertEquals("laurel", kind(all, "HorizontalPodAutoscaler").at("/spec/scaleTargetRef/name").asText());
         assertNotNull(kind(all, "ConfigMap"));
         assertTrue(all.stream().noneMatch(d -> "Secret".equals(d.path("kind").asText())), "no Secret is committed");
+    }
+
+    /** Every object of the Kubernetes API, generated or hand-written, has only fields its kind has. */
+    @Test
+    void noManifestHasAFieldItsKindDoesNotHave() throws IOException {
+        List<JsonNode> all = new ArrayList<>(documents(Path.of("target/kubernetes/kubernetes.yml")));
+        all.addAll(deployDocuments());
+        Set<String> checked = new HashSet<>();
+        for (JsonNode object : all) {
+            String kind = object.path("kind").asText();
+            Optional<List<String>> unknown = UnknownFields.of(object);
+            if (unknown.isPresent()) {
+                assertEquals(List.of(), unknown.get(), kind + " " + object.at("/metadata/name").asText()
+                        + ": fields its kind does not have");
+                checked.add(kind);
+            }
+        }
+        assertTrue(checked.containsAll(List.of("Deployment", "Service", "PodDisruptionBudget", "HorizontalPodAutoscaler",
+                "NetworkPolicy", "ConfigMap")), "checked: " + checked);
     }
 
     /** Issue 21, item 2: a replica set the operator runs, with users, a keyFile and Laurel's connection string. */
