@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +24,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -100,9 +103,33 @@ class ConsoleBrowserTest {
     }
 
     void type(String css, String text) {
-        WebElement field = find(css);
-        field.clear();
-        field.sendKeys(text);
+        act(css, field -> {
+            field.clear();
+            field.sendKeys(text);
+        });
+    }
+
+    /**
+     * Does {@code action} on the element {@code css} finds, found again when its page was replaced meanwhile. Chromium
+     * (since 134) can report that as "Node with given id does not belong to the document" instead of a stale element.
+     */
+    void act(String css, Consumer<WebElement> action) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(b -> {
+            try {
+                action.accept(find(css));
+                return true;
+            } catch (WebDriverException e) {
+                if (replaced(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    static boolean replaced(WebDriverException e) {
+        return e instanceof StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     void signIn(String username, String password) {
@@ -115,8 +142,18 @@ class ConsoleBrowserTest {
     /** Clicks what leads to another page, and waits until that page has replaced this one. */
     void click(String css) {
         WebElement page = browser.findElement(By.tagName("html"));
-        find(css).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        act(css, WebElement::click);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (WebDriverException e) {
+                if (replaced(e)) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     void shot(String name) throws IOException {
