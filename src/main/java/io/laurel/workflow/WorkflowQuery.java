@@ -22,10 +22,6 @@ import io.laurel.common.QueryParams;
 public record WorkflowQuery(RequestType type, List<String> states, Long userId, String tillId, String storeId,
         String zoneId, String conceptId, Instant from, Instant to, String sortBy, boolean ascending, Paging paging) {
 
-    static final List<String> STATES = List.of(WorkflowService.ADMIN_TASK, WorkflowService.FORWARDING,
-            WorkflowService.APPROVED, WorkflowService.REJECTED, WorkflowService.FAILED, WorkflowService.CANCELLED,
-            WorkflowService.EXPIRED);
-
     public static WorkflowQuery parse(String requestType, String states, String userId, String tillId, String storeId,
             String zoneId, String conceptId, String startDate, String endDate, String sortBy, String sortOrder,
             String limit, String pageNo) {
@@ -78,8 +74,8 @@ public record WorkflowQuery(RequestType type, List<String> states, Long userId, 
     }
 
     private static String state(String value) {
-        return STATES.stream().filter(s -> s.equalsIgnoreCase(value)).findFirst().orElseThrow(() ->
-                ErrorCode.INVALID_INPUT.exception("states are among " + STATES, "states"));
+        return RequestStates.ALL.stream().filter(s -> s.equalsIgnoreCase(value)).findFirst().orElseThrow(() ->
+                ErrorCode.INVALID_INPUT.exception("states are among " + RequestStates.ALL, "states"));
     }
 
     /** yyyy-MM-dd (the whole day) or yyyy-MM-dd'T'HH:mm:ss, in UTC. */

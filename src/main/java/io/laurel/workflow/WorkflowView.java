@@ -1,5 +1,9 @@
 package io.laurel.workflow;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -7,7 +11,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.laurel.common.ApiError;
 import io.laurel.common.Paging;
@@ -29,6 +37,61 @@ public record WorkflowView(
         @Schema(description = "Laurel's audit trail: every transition in order, with who made it (none: the system), "
                 + "when and why; never editable. Empty for requests made before it was kept.")
         List<Transition> history) {
+
+    /** Times as the platform writes them: UTC, to the second, without a zone. */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    /** The stored request as answered: every credential header masked, also in requests stored before all were sealed. */
+    static WorkflowView of(WorkflowRequestDocument doc, ObjectMapper json) {
+        JsonNode task;
+        try {
+            task = json.readTree(doc.task);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored task is not JSON", e);
+        }
+        if (task.path("headers") instanceof ObjectNode headers) {
+            List<String> secret = new ArrayList<>();
+            headers.fieldNames().forEachRemaining(name -> {
+                if (PayloadHeaders.isSecret(name)) {
+                    secret.add(name);
+                }
+            });
+            secret.forEach(name -> headers.put(name, PayloadHeaders.MASK));
+            if (doc.authorizationHeader != null) {
+                headers.put(doc.authorizationHeader, PayloadHeaders.MASK);
+            }
+        }
+        boolean decided = doc.actionDecision != null;
+        WorkflowRequests.EntityInfo entity = doc.entityInfo == null ? null : new WorkflowRequests.EntityInfo(
+                doc.entityInfo.tillId, doc.entityInfo.storeId, doc.entityInfo.zoneId, doc.entityInfo.conceptId);
+        return new WorkflowView(doc.requestId, doc.userId, doc.userName, doc.requestType.label(), doc.state,
+                TIME.format(doc.startTime), doc.endTime == null ? null : TIME.format(doc.endTime), entity,
+                new Details(task, true, true,
+                        decided ? new WorkflowRequests.AdminTask(doc.actionDecision, doc.actionMessage) : null,
+                        doc.actionDecision, decided ? Boolean.TRUE : null,
+                        doc.outputStatus == null ? null : Output.of(doc.outputStatus,
+                                outputHeaders(doc.outputHeaders), body(doc.outputBody, json))),
+                doc.history == null ? List.of() : doc.history.stream().map(t -> new Transition(t.state,
+                        t.action, t.userId, t.userName, t.at == null ? null : TIME.format(t.at), t.message,
+                        t.outputStatus)).toList());
+    }
+
+    private static Map<String, List<String>> outputHeaders(List<WorkflowRequestDocument.OutputHeader> stored) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        if (stored != null) {
+            stored.forEach(h -> headers.put(h.name, h.values));
+        }
+        return headers;
+    }
+
+    /** The target's answer as JSON, or as text when it is not JSON. */
+    private static JsonNode body(String text, ObjectMapper json) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return TextNode.valueOf(text);
+        }
+    }
 
     /** One transition of the request. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

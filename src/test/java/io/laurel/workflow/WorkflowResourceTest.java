@@ -72,6 +72,12 @@ class WorkflowResourceTest {
     WorkflowService workflow;
 
     @Inject
+    Forwards forwards;
+
+    @Inject
+    EarlierRequests earlierRequests;
+
+    @Inject
     io.laurel.outbox.Outbox outbox;
 
     @Inject
@@ -596,7 +602,7 @@ class WorkflowResourceTest {
                         + ".0\n"))
                 .body(containsString("laurel_outbox_oldest_seconds{queue=\"workflow\"}"));
         try (TestTarget target = TestTarget.start()) {
-            workflow.drain(10).await().atMost(Duration.ofSeconds(30));
+            forwards.drain(10).await().atMost(Duration.ofSeconds(30));
             assertEquals(List.of("POST /internal/goodwill/ -> 201"), target.calls);
         }
         long left = outbox.measure().await().atMost(Duration.ofSeconds(30)).get("workflow").due();
@@ -614,7 +620,7 @@ class WorkflowResourceTest {
             decide(checker(), "GOODWILL-POINTS", requestId, "approved").statusCode(200)
                     .body("data.state", equalTo("IntouchAPITask"));
             target.mode(TestTarget.Mode.PASS);
-            workflow.drain(10).await().atMost(Duration.ofSeconds(30));
+            forwards.drain(10).await().atMost(Duration.ofSeconds(30));
             // The first send took effect though its answer was lost; the resend is refused as already used.
             assertEquals(List.of("POST /internal/goodwill/ -> 204", "POST /internal/goodwill/ -> 201",
                     "POST /internal/goodwill/ -> 400"), target.calls);
@@ -740,7 +746,7 @@ class WorkflowResourceTest {
             checker().get(FLOW + "requests/" + requestId).then().statusCode(200)
                     .body(not(containsString(token)))
                     .body("data.details.'IntouchAPITask-Payload'.headers.X-CAP-API-OAUTH-TOKEN", equalTo("****"));
-            workflow.sealEarlierRequests(null);
+            earlierRequests.seal(null);
             String after = collection.find(Filters.eq("requestId", requestId)).first().toJson();
             assertFalse(after.contains(token), after);
             assertTrue(after.contains("sealedHeaders"), after);
@@ -820,7 +826,7 @@ class WorkflowResourceTest {
             assertTrue(closedAfter < deadline.plusSeconds(2).toNanos(), "held for " + closedAfter + " ns");
         }
         try (TestTarget target = TestTarget.start()) {
-            workflow.drain(10).await().atMost(Duration.ofSeconds(30));
+            forwards.drain(10).await().atMost(Duration.ofSeconds(30));
             assertEquals(List.of("POST /internal/goodwill/ -> 201"), target.calls);
         }
         checker().get(FLOW + "requests/" + requestId).then().body("data.state", equalTo("approved"));
