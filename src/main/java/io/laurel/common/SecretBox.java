@@ -34,8 +34,8 @@ public class SecretBox {
     SecretBox(LaurelConfig config) {
         String encoded = config.workflow().encryptionKey().filter(k -> !k.isBlank())
                 .orElseGet(() -> SecretFiles.generatedKey(config, Path.of(config.dataDir(), "workflow", "payload.key"),
-                        SecretBox::newKey, "No encryption key for secrets at rest configured: set "
-                                + "LAUREL_WORKFLOW_ENCRYPTION_KEY (openssl rand -base64 32), the same on every replica"));
+                        SecretBox::newKey, "No encryption key for secrets at rest configured: set LAUREL_WORKFLOW_"
+                                + "ENCRYPTION_KEY (openssl rand -base64 32), the same on every replica"));
         byte[] bytes = Base64.getDecoder().decode(encoded.trim());
         if (bytes.length != 32) {
             throw new IllegalStateException("The workflow encryption key must be 32 bytes, base64-encoded");

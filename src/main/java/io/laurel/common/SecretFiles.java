@@ -37,7 +37,7 @@ public final class SecretFiles {
     }
 
     /** The file's content, after writing {@code create}'s content there if the file does not exist yet. */
-    public static String loadOrCreate(Path file, Supplier<String> create) {
+    private static String loadOrCreate(Path file, Supplier<String> create) {
         try {
             if (!Files.exists(file)) {
                 createPrivateDirectories(file.getParent());

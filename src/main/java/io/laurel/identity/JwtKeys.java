@@ -67,7 +67,8 @@ public class JwtKeys {
             Path file = Path.of(config.dataDir(), "jwt", GENERATED_KEY_FILE);
             this.signingKey = privateKey(file.toString(), SecretFiles.generatedKey(config, file, JwtKeys::generatePem,
                     "No token keys configured: set SMALLRYE_JWT_SIGN_KEY_LOCATION (the signing key, PEM) and "
-                            + "MP_JWT_VERIFY_PUBLICKEY_LOCATION (the key set, JWKS) as the README's \"Token keys\" says"));
+                            + "MP_JWT_VERIFY_PUBLICKEY_LOCATION (the key set, JWKS) as the README's \"Token keys\" "
+                            + "says"));
             this.generated = Optional.of(JsonWebKeys.publicKeyOf(signingKey));
         }
         this.keyId = JsonWebKeys.keyId(JsonWebKeys.publicKeyOf(signingKey));

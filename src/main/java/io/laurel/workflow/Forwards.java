@@ -223,7 +223,8 @@ public class Forwards {
     }
 
     /** The headers of a stored task with its sealed credentials opened again. */
-    private Map<String, String> openHeaders(WorkflowRequestDocument doc, JsonNode stored) throws JsonProcessingException {
+    private Map<String, String> openHeaders(WorkflowRequestDocument doc, JsonNode stored)
+            throws JsonProcessingException {
         Map<String, String> headers = new LinkedHashMap<>();
         stored.fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
         if (doc.sealedHeaders != null) {

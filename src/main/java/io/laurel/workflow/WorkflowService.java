@@ -207,14 +207,14 @@ public class WorkflowService {
                                 Updates.set("checkerUserName", caller.username()), Updates.unset("pendingKey"));
                         Bson next = verdict.equals(REJECTED)
                                 ? Updates.combine(decided, Updates.set("state", REJECTED), Updates.set("endTime", now),
-                                        History.append(History.step(REJECTED, REJECTED, caller.userId(), caller.username(),
-                                                now, admin.actionMessage(), null)),
+                                        History.append(History.step(REJECTED, REJECTED, caller.userId(),
+                                                caller.username(), now, admin.actionMessage(), null)),
                                         PendingEvents.raise(WorkflowRequestDocument.COLLECTION, doc.id,
                                                 WorkflowEvents.REJECTED, now))
                                 : Updates.combine(decided, Updates.set("state", FORWARDING),
                                         forwards.leasedNow(now),
-                                        History.append(History.step(FORWARDING, APPROVED, caller.userId(), caller.username(),
-                                                now, admin.actionMessage(), null)),
+                                        History.append(History.step(FORWARDING, APPROVED, caller.userId(),
+                                                caller.username(), now, admin.actionMessage(), null)),
                                         PendingEvents.raise(WorkflowRequestDocument.COLLECTION, doc.id,
                                                 WorkflowEvents.APPROVED, now));
                         return endWaiting(doc, now, next);
@@ -243,8 +243,8 @@ public class WorkflowService {
                     }
                     Instant now = Times.now();
                     Bson cancel = Updates.combine(Updates.set("state", CANCELLED), Updates.set("endTime", now),
-                            Updates.unset("pendingKey"), History.append(History.step(CANCELLED, CANCELLED, caller.userId(),
-                                    caller.username(), now, message, null)),
+                            Updates.unset("pendingKey"), History.append(History.step(CANCELLED, CANCELLED,
+                                    caller.userId(), caller.username(), now, message, null)),
                             PendingEvents.raise(WorkflowRequestDocument.COLLECTION, doc.id, WorkflowEvents.CANCELLED,
                                     now));
                     return endWaiting(doc, now, cancel);

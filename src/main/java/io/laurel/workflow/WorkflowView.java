@@ -41,7 +41,7 @@ public record WorkflowView(
     /** Times as the platform writes them: UTC, to the second, without a zone. */
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    /** The stored request as answered: every credential header masked, also in requests stored before all were sealed. */
+    /** The stored request as answered: every credential header masked, also in those stored before all were sealed. */
     static WorkflowView of(WorkflowRequestDocument doc, ObjectMapper json) {
         JsonNode task;
         try {

@@ -88,8 +88,8 @@ final class StartupBench {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_") || key.startsWith("LAUREL_"));
         builder.environment().putAll(Map.of("LAUREL_DATA_DIR", data.toString(),
-                "LAUREL_ALLOW_GENERATED_KEYS", "true", "QUARKUS_HTTP_PORT", Integer.toString(port), "QUARKUS_MANAGEMENT_PORT", Integer.toString(management),
-                "LAUREL_WORKFLOW_POLL_INTERVAL", "off"));
+                "LAUREL_ALLOW_GENERATED_KEYS", "true", "QUARKUS_HTTP_PORT", Integer.toString(port),
+                "QUARKUS_MANAGEMENT_PORT", Integer.toString(management), "LAUREL_WORKFLOW_POLL_INTERVAL", "off"));
         long started = System.nanoTime();
         Process process = builder.start();
         try {

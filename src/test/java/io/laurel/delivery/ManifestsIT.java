@@ -181,8 +181,8 @@ class ManifestsIT {
                 checked.add(kind);
             }
         }
-        assertTrue(checked.containsAll(List.of("Deployment", "Service", "PodDisruptionBudget", "HorizontalPodAutoscaler",
-                "NetworkPolicy", "ConfigMap")), "checked: " + checked);
+        assertTrue(checked.containsAll(List.of("Deployment", "Service", "PodDisruptionBudget",
+                "HorizontalPodAutoscaler", "NetworkPolicy", "ConfigMap")), "checked: " + checked);
     }
 
     /** Issue 21, item 2: a replica set the operator runs, with users, a keyFile and Laurel's connection string. */

@@ -146,12 +146,13 @@ class TokenKeyRotationIT {
         assertTrue(refused.getMessage().contains("LAUREL_ALLOW_GENERATED_KEYS=true"), refused.getMessage());
     }
 
-    /** The other generated key, the encryption key of secrets at rest, is refused the same way (replicas must share it). */
+    /** The other generated key, the encryption key of secrets at rest, is refused the same way (replicas share it). */
     @Test
     void withoutAnEncryptionKeyTheGeneratedOneIsRefusedUnlessAllowed() throws Exception {
         Path signing = key("signing");
         Path set = keySet("set", signing);
-        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> start(signing, set, "").close());
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> start(signing, set, "").close());
         assertTrue(refused.getMessage().contains("No encryption key for secrets at rest configured: set "
                 + "LAUREL_WORKFLOW_ENCRYPTION_KEY"), refused.getMessage());
         assertTrue(refused.getMessage().contains("LAUREL_ALLOW_GENERATED_KEYS=true"), refused.getMessage());
