@@ -139,16 +139,18 @@ public class GoodwillService {
             if (program != null) {
                 match.add(Filters.eq("programId", program));
             }
+            // The allocations (entries above zero); the balance is theirs less what the account says was redeemed.
             List<Bson> pipeline = List.of(Aggregates.match(Filters.and(match)), Aggregates.facet(
-                    new Facet("balance", Aggregates.group(null, Accumulators.sum("sum", "$points"))),
+                    new Facet("balance", Aggregates.match(Filters.gt("points", 0)),
+                            Aggregates.group(null, Accumulators.sum("sum", "$points"))),
                     new Facet("items", Aggregates.sort(Sorts.descending("createdId")),
                             Aggregates.skip(paging.skip()), Aggregates.limit(paging.size())),
                     new Facet("total", Aggregates.count("n"))));
-            // Redemptions debited but not in the ledger yet (a moment, or until the settling sweep after a crash).
-            Uni<Long> pending = program != null ? Uni.createFrom().item(0L)
-                    : redemptions.pendingOf(caller.orgId(), customer.customerId);
+            // Redemptions are not per program (RedemptionService#balance says why not the ledger's sum).
+            Uni<Long> redeemed = program != null ? Uni.createFrom().item(0L)
+                    : redemptions.redeemedOf(caller.orgId(), customer.customerId);
             return Uni.combine().all().unis(entries.mongoCollection().aggregate(pipeline, PointsFacet.class).collect()
-                    .first(), pending).with((facet, debited) -> new GoodwillViews.Points(customer.customerId, program,
+                    .first(), redeemed).with((facet, debited) -> new GoodwillViews.Points(customer.customerId, program,
                             (facet.balance.isEmpty() ? 0 : facet.balance.get(0).sum) - debited,
                             facet.items.stream().map(GoodwillService::view).toList(),
                             paging.of(facet.total.isEmpty() ? 0 : facet.total.get(0).n)));

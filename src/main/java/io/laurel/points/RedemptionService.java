@@ -117,17 +117,21 @@ public class RedemptionService {
                 e instanceof ApiException api ? Integer.toString(api.errorCode().code()) : "error").increment());
     }
 
-    /** The customer's redeemable balance: the ledger's sum less what is debited but not in the ledger yet. */
+    /**
+     * The customer's redeemable balance: the allocations less the account's {@code redeemed}, the one number every
+     * redemption (and give-back) changes atomically. Not the ledger's sum less the pending redemptions: between a
+     * redemption's ledger entry and the pull of its pending record (a moment, or until the sweep after a crash) that
+     * would count it twice.
+     */
     public Uni<Long> balance(long orgId, long customerId) {
-        return Uni.combine().all().unis(sum(orgId, customerId, null), pendingOf(orgId, customerId))
-                .with((ledger, pending) -> ledger - pending);
+        return Uni.combine().all().unis(allocated(orgId, customerId), redeemedOf(orgId, customerId))
+                .with((allocated, redeemed) -> allocated - redeemed);
     }
 
-    /** Points debited on the account but not yet written to the ledger. */
-    Uni<Long> pendingOf(long orgId, long customerId) {
+    /** Points the customer has redeemed: in the ledger, or debited and about to be. */
+    Uni<Long> redeemedOf(long orgId, long customerId) {
         return accounts.mongoCollection().find(Filters.eq("_id", PointsAccountDocument.key(orgId, customerId)))
-                .collect().first().map(account -> account == null || account.pending == null ? 0L
-                        : account.pending.stream().mapToLong(p -> p.points).sum());
+                .collect().first().map(account -> account == null ? 0L : account.redeemed);
     }
 
     /** The one write that redeems: only while redeemed + points stays within {@code allocated}. */
@@ -226,13 +230,9 @@ public class RedemptionService {
 
     /** The customer's allocations (entries above zero): they only grow, so a stale read only ever redeems less. */
     private Uni<Long> allocated(long orgId, long customerId) {
-        return sum(orgId, customerId, Filters.gt("points", 0));
-    }
-
-    private Uni<Long> sum(long orgId, long customerId, Bson also) {
-        Bson match = Filters.and(Filters.eq("orgId", orgId), Filters.eq("customerId", customerId));
         return entries.mongoCollection().aggregate(List.of(
-                Aggregates.match(also == null ? match : Filters.and(match, also)),
+                Aggregates.match(Filters.and(Filters.eq("orgId", orgId), Filters.eq("customerId", customerId),
+                        Filters.gt("points", 0))),
                 Aggregates.group(null, Accumulators.sum("sum", "$points"))), GoodwillService.PointsFacet.Sum.class)
                 .collect().first().map(sum -> sum == null ? 0L : sum.sum);
     }

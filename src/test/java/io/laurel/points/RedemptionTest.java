@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
 import io.laurel.support.Bodies;
@@ -176,6 +177,38 @@ class RedemptionTest {
                     .find(Filters.eq("_id", key)).first();
             assertEquals(20L, account.getLong("redeemed"));
         }
+    }
+
+    /**
+     * What a crash after a redemption's ledger entry and before the pull of its pending record leaves (and, for a
+     * moment, every redemption): the balance counts it once, before the sweep and after.
+     */
+    @Test
+    void aRedemptionInTheLedgerAndStillPendingCountsOnce() {
+        allocate(50);
+        String key = org + ":" + customer;
+        try (MongoClient client = MongoClients.create(store)) {
+            MongoDatabase db = client.getDatabase("laurel");
+            db.getCollection(PointsAccountDocument.COLLECTION).insertOne(new Document("_id", key).append("orgId", org)
+                    .append("customerId", customer).append("redeemed", 20L)
+                    .append("pending", List.of(pending(900_000_003L, "half-settled", 20))));
+            db.getCollection(GoodwillEntryDocument.COLLECTION).insertOne(new Document("orgId", org)
+                    .append("customerId", customer).append("createdId", 900_000_003L)
+                    .append("referenceId", "half-settled").append("points", -20L)
+                    .append("type", RedemptionService.REDEMPTION).append("createdOn", new Date(0)));
+        }
+        assertEquals(30, points().getLong("data.balance"));
+        assertEquals(30, redemptions.balance(org, customer).await().atMost(Duration.ofSeconds(10)));
+        assertTrue(redemptions.settleStale(Duration.ZERO).await().atMost(Duration.ofSeconds(10)) >= 1);
+        try (MongoClient client = MongoClients.create(store)) {
+            Document account = client.getDatabase("laurel").getCollection(PointsAccountDocument.COLLECTION)
+                    .find(Filters.eq("_id", key)).first();
+            assertEquals(20L, account.getLong("redeemed"), "its ledger entry was there: nothing given back");
+            assertTrue(account.getList("pending", Document.class).isEmpty());
+        }
+        assertEquals(30, points().getLong("data.balance"));
+        redeem(30, "the-rest").statusCode(200).body("data.balance", equalTo(0));
+        redeem(1, "one-more").statusCode(400).body("errors[0].code", equalTo(1210));
     }
 
     static Document pending(long createdId, String reference, long points) {
