@@ -29,6 +29,7 @@ import io.laurel.common.SequenceRepository;
 import io.laurel.common.Times;
 import io.laurel.customer.CustomerDocument;
 import io.laurel.customer.CustomerLookup;
+import io.laurel.event.PendingEvents;
 import io.laurel.identity.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -182,6 +183,8 @@ public class RedemptionService {
         entry.baseType = "POINTS";
         entry.createdOn = pending.at;
         entry.createdBy = pending.createdBy;
+        // Raised with the ledger entry: a refused repeat (its reference taken) writes none, so raises none.
+        entry.events = PendingEvents.of(GoodwillEntryDocument.COLLECTION, entry.id, pending.at, PointsEvents.REDEEMED);
         Bson pull = Updates.pull("pending", Filters.eq("createdId", pending.createdId));
         return entries.persist(entry).replaceWithVoid()
                 .onFailure(SequenceRepository::isDuplicateKey).recoverWithUni(e -> entries.mongoCollection()

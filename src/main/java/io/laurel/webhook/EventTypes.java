@@ -13,9 +13,9 @@ import io.laurel.common.ErrorCode;
 public final class EventTypes {
 
     public static final List<String> ALL = List.of("badge.issued", "badge.earned", "badge.imported",
-            "badge.earn.revoked", "badge.issue.revoked", "points.goodwill.allocated", "workflow.request.created",
-            "workflow.request.approved", "workflow.request.rejected", "workflow.request.completed",
-            "workflow.request.failed", "workflow.request.cancelled",
+            "badge.earn.revoked", "badge.issue.revoked", "points.goodwill.allocated", "points.redeemed",
+            "workflow.request.created", "workflow.request.approved", "workflow.request.rejected",
+            "workflow.request.completed", "workflow.request.failed", "workflow.request.cancelled",
             "workflow.request.expired");
 
     static final int MAX = 20;

@@ -110,6 +110,10 @@ class WebhookEventsTest {
                 .getString("[0].data.earnedBadgeId");
         String reference = "ref-" + UUID.randomUUID();
         post("/internal/goodwill/", Bodies.goodwill(customer, reference, 20)).statusCode(201);
+        String redemption = "red-" + UUID.randomUUID();
+        post("/v1.1/points/redeem", redeem(customer, 15, redemption)).statusCode(200);
+        // Refused (more than is left): no event.
+        post("/v1.1/points/redeem", redeem(customer, 6, "red-" + UUID.randomUUID())).statusCode(400);
 
         // Workflow: approved and applied; approved and refused by its target (its reference is used); rejected;
         // cancelled by its maker; expired.
@@ -189,6 +193,12 @@ class WebhookEventsTest {
                     .filter(e -> reference.equals(e.getString("data.referenceId"))).findFirst().orElseThrow();
             assertEquals(20, points.getInt("data.points"));
             assertEquals(customer, points.getLong("data.customerId"));
+            assertEquals(1, byType.get("points.redeemed").size(), "the refused redemption raised nothing");
+            JsonPath redeemed = byType.get("points.redeemed").get(0);
+            assertEquals(15, redeemed.getInt("data.pointsRedeemed"));
+            assertEquals(customer, redeemed.getLong("data.customerId"));
+            assertEquals(redemption, redeemed.getString("data.referenceId"));
+            assertEquals("t-" + redemption, redeemed.getString("data.transactionNumber"));
             assertEquals(applied, byType.get("workflow.request.completed").get(0).getString("data.requestId"));
             assertEquals(201, byType.get("workflow.request.completed").get(0).getInt("data.outputStatus"));
             assertEquals(refused, byType.get("workflow.request.failed").get(0).getString("data.requestId"));
@@ -341,6 +351,13 @@ class WebhookEventsTest {
 
     private ValidatableResponse post(String path, Object body) {
         return as(org).contentType(ContentType.JSON).body(body).post(path).then();
+    }
+
+    /** A redemption as the vendor's page sends it, the customer named by id. */
+    private static Map<String, Object> redeem(long customer, int points, String reference) {
+        return Map.of("root", Map.of("redeem", Map.of("points_redeemed", Integer.toString(points),
+                "customer", Map.of("id", Long.toString(customer)), "transaction_number", "t-" + reference,
+                "external_reference_number", reference, "notes", "events test")));
     }
 
     private long customer() {
