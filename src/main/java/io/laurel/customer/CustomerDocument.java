@@ -5,10 +5,13 @@ import java.util.List;
 
 import org.bson.types.ObjectId;
 
+import io.laurel.event.PendingEvents;
 import io.quarkus.mongodb.panache.common.MongoEntity;
 
-@MongoEntity(collection = "customers")
+@MongoEntity(collection = CustomerDocument.COLLECTION)
 public class CustomerDocument {
+    public static final String COLLECTION = "customers";
+
     public ObjectId id;
     public long orgId;
     public long customerId;
@@ -29,6 +32,8 @@ public class CustomerDocument {
     public Status status;
     /** Every status set, oldest first (the last {@link #HISTORY} kept), appended by the update that sets it. */
     public List<Status> statusHistory;
+    /** The events its status changes raised (customer.status.changed) until published. */
+    public PendingEvents events;
 
     static final int HISTORY = 100;
 

@@ -13,6 +13,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 
 import io.laurel.common.IndexedRepository;
+import io.laurel.event.PendingEvents;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepository;
 import io.smallrye.mutiny.Uni;
@@ -36,6 +37,7 @@ public class CustomerRepository implements ReactivePanacheMongoRepository<Custom
             indexes.add(mongoCollection().createIndex(Indexes.ascending(type.keyField()),
                     new IndexOptions().unique(true).sparse(true).name(uniqueIndexName(type))));
         }
+        indexes.add(PendingEvents.index(mongoCollection()));
         return Uni.join().all(indexes).andFailFast().replaceWithVoid();
     }
 

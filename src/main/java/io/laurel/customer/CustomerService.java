@@ -20,6 +20,7 @@ import io.laurel.common.ErrorCode;
 import io.laurel.common.LaurelConfig;
 import io.laurel.common.SequenceRepository;
 import io.laurel.common.Times;
+import io.laurel.event.PendingEvents;
 import io.laurel.identity.Caller;
 import io.smallrye.mutiny.Uni;
 
@@ -104,7 +105,9 @@ public class CustomerService {
                         Filters.and(Filters.eq("orgId", caller.orgId()), Filters.eq("customerId", customer.customerId),
                                 Filters.ne("status.label", label)),
                         Updates.combine(Updates.set("status", status), Updates.pushEach("statusHistory",
-                                List.of(status), new PushOptions().slice(-CustomerDocument.HISTORY))),
+                                List.of(status), new PushOptions().slice(-CustomerDocument.HISTORY)),
+                                PendingEvents.raise(CustomerDocument.COLLECTION, customer.id,
+                                        CustomerEvents.STATUS_CHANGED, now)),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
                         .map(changed -> changed == null ? customer : changed);
             });

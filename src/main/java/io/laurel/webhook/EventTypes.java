@@ -14,9 +14,9 @@ public final class EventTypes {
 
     public static final List<String> ALL = List.of("badge.issued", "badge.earned", "badge.imported",
             "badge.earn.revoked", "badge.issue.revoked", "points.goodwill.allocated", "points.redeemed",
-            "workflow.request.created", "workflow.request.approved", "workflow.request.rejected",
-            "workflow.request.completed", "workflow.request.failed", "workflow.request.cancelled",
-            "workflow.request.expired");
+            "customer.status.changed", "workflow.request.created", "workflow.request.approved",
+            "workflow.request.rejected", "workflow.request.completed", "workflow.request.failed",
+            "workflow.request.cancelled", "workflow.request.expired");
 
     static final int MAX = 20;
 

@@ -114,6 +114,13 @@ class WebhookEventsTest {
         post("/v1.1/points/redeem", redeem(customer, 15, redemption)).statusCode(200);
         // Refused (more than is left): no event.
         post("/v1.1/points/redeem", redeem(customer, 6, "red-" + UUID.randomUUID())).statusCode(400);
+        // Two status changes, and a resend of the second that changes nothing (no event).
+        for (String label : List.of("Suspended", "Blocked", "Blocked")) {
+            as(org).contentType(ContentType.JSON).queryParam("identifierName", "id")
+                    .queryParam("identifierValue", Long.toString(other)).queryParam("source", "instore")
+                    .body(Map.of("reason", "events test", "label", label)).put("/v2/customers/lookup/status").then()
+                    .statusCode(200);
+        }
 
         // Workflow: approved and applied; approved and refused by its target (its reference is used); rejected;
         // cancelled by its maker; expired.
@@ -199,6 +206,16 @@ class WebhookEventsTest {
             assertEquals(customer, redeemed.getLong("data.customerId"));
             assertEquals(redemption, redeemed.getString("data.referenceId"));
             assertEquals("t-" + redemption, redeemed.getString("data.transactionNumber"));
+            List<JsonPath> statuses = byType.get("customer.status.changed");
+            assertEquals(2, statuses.size(), "the resend raised nothing");
+            assertEquals(List.of("Active", "Suspended"), statuses.stream()
+                    .map(e -> e.getString("data.previousLabel")).sorted().toList());
+            JsonPath blocked = statuses.stream().filter(e -> "Blocked".equals(e.getString("data.label"))).findFirst()
+                    .orElseThrow();
+            assertEquals(other, blocked.getLong("data.customerId"));
+            assertEquals("Suspended", blocked.getString("data.previousLabel"));
+            assertEquals("INSTORE", blocked.getString("data.source"));
+            assertEquals("events test", blocked.getString("data.reason"));
             assertEquals(applied, byType.get("workflow.request.completed").get(0).getString("data.requestId"));
             assertEquals(201, byType.get("workflow.request.completed").get(0).getInt("data.outputStatus"));
             assertEquals(refused, byType.get("workflow.request.failed").get(0).getString("data.requestId"));
