@@ -32,7 +32,7 @@ public class PointsEvents implements EventSource {
         return List.of(new Source<GoodwillEntryDocument>("goodwill", entries::mongoCollection, e -> e.id, e -> e.events,
                 batch -> Uni.createFrom().item(batch.stream()
                         .flatMap(entry -> Event.each(entry.events, entry.orgId, raised -> REDEEMED.equals(raised.type)
-                                ? redeemed(entry) : data(entry))).toList())));
+                                ? redeemed(entry) : allocated(entry))).toList())));
     }
 
     /** A redemption as the redeem call answered it: the points redeemed (above zero) and its references. */
@@ -49,7 +49,7 @@ public class PointsEvents implements EventSource {
         return data;
     }
 
-    private static Map<String, Object> data(GoodwillEntryDocument entry) {
+    private static Map<String, Object> allocated(GoodwillEntryDocument entry) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("createdId", entry.createdId);
         data.put("referenceId", entry.referenceId);
