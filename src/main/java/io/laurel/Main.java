@@ -1,7 +1,6 @@
 package io.laurel;
 
 import java.io.PrintStream;
-import java.util.Set;
 
 import io.laurel.identity.JsonWebKeys;
 import io.quarkus.runtime.Quarkus;
@@ -11,29 +10,23 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * The service, or, with {@code export} or {@code import} as the first argument, the embedded store's export and
  * import, which run without starting the service (no port is opened, nothing but the store is touched); with
  * {@code jwks}, the token key set of PEM keys; with {@code train}, a short run that teaches a class cache
- * ({@link Training}). The tool is
- * looked up by name: the native build has no embedded store, and says so.
+ * ({@link Training}). The store tool is looked up by name: the native build has no embedded store, and says so.
  */
 @QuarkusMain
 public final class Main {
 
-    static final Set<String> TOOL_COMMANDS = Set.of("export", "import");
     static final String TOOL = "io.laurel.store.StoreTool";
 
     private Main() {
     }
 
     public static void main(String... args) {
-        if (args.length > 0 && TOOL_COMMANDS.contains(args[0])) {
-            System.exit(tool(args, System.out, System.err));
+        switch (args.length > 0 ? args[0] : "") {
+            case "export", "import" -> System.exit(tool(args, System.out, System.err));
+            case "jwks" -> System.exit(JsonWebKeys.command(args, System.out, System.err));
+            case "train" -> System.exit(Training.command(args));
+            default -> Quarkus.run(args);
         }
-        if (args.length > 0 && "jwks".equals(args[0])) {
-            System.exit(JsonWebKeys.command(args, System.out, System.err));
-        }
-        if (args.length > 0 && "train".equals(args[0])) {
-            System.exit(Training.command(args));
-        }
-        Quarkus.run(args);
     }
 
     static int tool(String[] args, PrintStream out, PrintStream err) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.laurel.common.ApiException;
-import io.laurel.common.ErrorCode;
 import io.laurel.identity.OrgHeaderFilter;
 import io.laurel.outbox.HttpSender;
 
@@ -122,7 +121,6 @@ public final class PayloadHeaders {
     }
 
     private static ApiException refused(String message, String header) {
-        return ErrorCode.INVALID_INPUT.exception("ValidatePayload: " + message,
-                "payload.IntouchAPITask-Payload.headers." + header);
+        return WorkflowRequests.invalidPayload(message, "headers." + header);
     }
 }

@@ -67,8 +67,7 @@ final class TargetAnswers {
             throw ErrorCode.FORBIDDEN.exception("ValidatePayload: the target refused the payload's org", null);
         }
         if (answer.status() == 401) {
-            throw ErrorCode.INVALID_INPUT.exception("ValidatePayload: the target refused the payload's Authorization",
-                    "payload.IntouchAPITask-Payload.headers");
+            throw WorkflowRequests.invalidPayload("the target refused the payload's Authorization", "headers");
         }
         throw new PayloadRefused(targetErrors(answer));
     }

@@ -14,12 +14,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.laurel.common.ApiException;
 import io.laurel.common.ErrorCode;
 
 /** The bodies of the workflow calls, with the platform's field names (seeds 000 and 001). */
 public final class WorkflowRequests {
 
     private WorkflowRequests() {
+    }
+
+    /** ValidatePayload's refusal of the task's {@code field} (under {@code payload.IntouchAPITask-Payload}). */
+    static ApiException invalidPayload(String message, String field) {
+        return ErrorCode.INVALID_INPUT.exception("ValidatePayload: " + message,
+                "payload.IntouchAPITask-Payload." + field);
     }
 
     @Schema(name = "WorkflowCreateRequest")

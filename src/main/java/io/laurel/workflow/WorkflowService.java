@@ -94,10 +94,10 @@ public class WorkflowService {
             }
             WorkflowRequests.Task task = request.payload().task();
             if (!type.targets(task.path())) {
-                throw payloadError("path must be " + type.target() + " for " + type.pathName(), "path");
+                throw WorkflowRequests.invalidPayload("path must be " + type.target() + " for " + type.pathName(), "path");
             }
             if (!type.accepts(task.method())) {
-                throw payloadError("method must be " + type.method() + " for " + type.pathName(), "method");
+                throw WorkflowRequests.invalidPayload("method must be " + type.method() + " for " + type.pathName(), "method");
             }
             Map<String, String> headers = task.headers() == null ? Map.of() : task.headers();
             PayloadHeaders.check(headers);
@@ -346,11 +346,6 @@ public class WorkflowService {
         entity.zoneId = info.zoneId();
         entity.conceptId = info.conceptId();
         return entity;
-    }
-
-    private static ApiException payloadError(String message, String field) {
-        return ErrorCode.INVALID_INPUT.exception("ValidatePayload: " + message,
-                "payload.IntouchAPITask-Payload." + field);
     }
 
     private static ApiException notInAdminTask(String state) {
