@@ -146,7 +146,9 @@ public class GoodwillService {
                     new Facet("items", Aggregates.sort(Sorts.descending("createdId")),
                             Aggregates.skip(paging.skip()), Aggregates.limit(paging.size())),
                     new Facet("total", Aggregates.count("n"))));
-            // Redemptions are not per program (RedemptionService#balance says why not the ledger's sum).
+            // Redemptions are not per program. Not the ledger's sum less the pending redemptions: between a
+            // redemption's ledger entry and the pull of its pending record (a moment, or until the sweep after a
+            // crash) that would count it twice; the account's redeemed changes with each redemption, atomically.
             Uni<Long> redeemed = program != null ? Uni.createFrom().item(0L)
                     : redemptions.redeemedOf(caller.orgId(), customer.customerId);
             return Uni.combine().all().unis(entries.mongoCollection().aggregate(pipeline, PointsFacet.class).collect()

@@ -103,11 +103,12 @@ public class RedemptionService {
                             pending.notes = request.notes();
                             pending.createdBy = caller.username();
                             pending.at = Times.now();
+                            // The balance after it: the allocations less the account's redeemed (GoodwillService
+                            // says why not the ledger's sum), both as this redemption read and left them.
                             return debit(caller.orgId(), customer.customerId, key, allocated, pending)
-                                    .chain(account -> settle(account, pending))
-                                    .chain(() -> balance(caller.orgId(), customer.customerId))
-                                    .map(balance -> new GoodwillViews.Redeemed(createdId, customer.customerId, points,
-                                            balance, reference, request.transactionNumber()));
+                                    .call(account -> settle(account, pending))
+                                    .map(account -> new GoodwillViews.Redeemed(createdId, customer.customerId, points,
+                                            allocated - account.redeemed, reference, request.transactionNumber()));
                         });
                     }));
         }).invoke(done -> {
@@ -116,17 +117,6 @@ public class RedemptionService {
             }
         }).onFailure().invoke(e -> registry.counter("laurel.points.redemption.rejections", "code",
                 e instanceof ApiException api ? Integer.toString(api.errorCode().code()) : "error").increment());
-    }
-
-    /**
-     * The customer's redeemable balance: the allocations less the account's {@code redeemed}, the one number every
-     * redemption (and give-back) changes atomically. Not the ledger's sum less the pending redemptions: between a
-     * redemption's ledger entry and the pull of its pending record (a moment, or until the sweep after a crash) that
-     * would count it twice.
-     */
-    public Uni<Long> balance(long orgId, long customerId) {
-        return Uni.combine().all().unis(allocated(orgId, customerId), redeemedOf(orgId, customerId))
-                .with((allocated, redeemed) -> allocated - redeemed);
     }
 
     /** Points the customer has redeemed: in the ledger, or debited and about to be. */
